@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rehearsal.conversation;
+
+import org.jspecify.annotations.NullMarked;

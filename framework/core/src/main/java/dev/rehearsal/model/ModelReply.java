@@ -1,0 +1,39 @@
+package dev.rehearsal.model;
+
+import dev.rehearsal.conversation.ToolCall;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What a model answered.
+ *
+ * @param text the reply text (may be empty when the reply only calls tools)
+ * @param toolCalls tool calls in the reply
+ * @param finishReason why generation stopped, as the API reported it ("stop", "length", ...)
+ * @param inputTokens prompt tokens billed (0 when unknown)
+ * @param outputTokens completion tokens billed (0 when unknown)
+ * @param latency wall-clock time of the successful call
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record ModelReply(
+    String text,
+    List<ToolCall> toolCalls,
+    String finishReason,
+    long inputTokens,
+    long outputTokens,
+    Duration latency) {
+
+  public ModelReply {
+    Objects.requireNonNull(text, "text");
+    toolCalls = List.copyOf(toolCalls);
+    Objects.requireNonNull(finishReason, "finishReason");
+    Objects.requireNonNull(latency, "latency");
+  }
+
+  /** A plain text reply, for in-process models. */
+  public static ModelReply text(String text) {
+    return new ModelReply(text, List.of(), "stop", 0, 0, Duration.ZERO);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.rehearsal.model;
+
+import org.jspecify.annotations.NullMarked;
