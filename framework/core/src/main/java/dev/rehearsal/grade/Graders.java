@@ -1,0 +1,77 @@
+package dev.rehearsal.grade;
+
+import dev.rehearsal.spec.GraderSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
+
+/** Creates the built-in rule graders from their spec declarations. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Graders {
+
+  private static final Map<String, Set<String>> KEYS = Map.of(
+      "refusal", Set.of("type", "label", "extra-phrases"),
+      "pii", Set.of("type"),
+      "keywords", Set.of("type", "label", "words"),
+      "regex", Set.of("type", "label", "patterns"));
+
+  private Graders() {}
+
+  /** The grader types and, for each, the keys its declaration accepts. */
+  public static Map<String, Set<String>> types() {
+    return KEYS;
+  }
+
+  /**
+   * Creates the grader; an {@link IllegalArgumentException} names the setting that is wrong.
+   */
+  public static Grader create(GraderSpec spec) {
+    Map<String, Object> s = spec.settings();
+    String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal" : spec.id()));
+    return switch (spec.type()) {
+      case "refusal" -> new RefusalGrader(label, strings(s, "extra-phrases", false));
+      case "pii" -> new PiiGrader();
+      case "keywords" -> new PatternGrader(label, words(strings(s, "words", true)));
+      case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
+      default -> throw new IllegalArgumentException("Unknown grader type '" + spec.type() + "'");
+    };
+  }
+
+  private static List<Pattern> words(List<String> words) {
+    List<Pattern> out = new ArrayList<>();
+    words.forEach(w -> out.add(Pattern.compile("\\b" + Pattern.quote(w) + "\\b",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+    return out;
+  }
+
+  private static List<Pattern> regexes(List<String> patterns) {
+    List<Pattern> out = new ArrayList<>();
+    for (String p : patterns) {
+      try {
+        out.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("'patterns' entry is not a valid regex: " + e.getDescription()
+            + " near index " + e.getIndex() + " of \"" + p + "\"", e);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(Map<String, Object> s, String key, boolean required) {
+    Object v = s.get(key);
+    if (v == null) {
+      if (required) {
+        throw new IllegalArgumentException("Missing required key '" + key + "' (a list of strings).");
+      }
+      return List.of();
+    }
+    if (v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    throw new IllegalArgumentException("'" + key + "' must be a non-empty list of strings.");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.rehearsal.grade;
+
+import dev.rehearsal.conversation.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Labels a response when any of its patterns matches; the first match of each is the evidence. */
+class PatternGrader implements Grader {
+
+  private final String label;
+  private final List<Pattern> patterns;
+
+  PatternGrader(String label, List<Pattern> patterns) {
+    this.label = label;
+    this.patterns = List.copyOf(patterns);
+  }
+
+  @Override
+  public Set<String> labels() {
+    return Set.of(label);
+  }
+
+  @Override
+  public String defaultLabel() {
+    return label;
+  }
+
+  @Override
+  public Verdict grade(List<Turn> prefix, String response) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (Pattern pattern : patterns) {
+      Matcher m = pattern.matcher(response);
+      if (m.find()) {
+        evidence.add(new Evidence(label, m.group(), m.start(), m.end()));
+        break;
+      }
+    }
+    return Verdict.of(evidence);
+  }
+}

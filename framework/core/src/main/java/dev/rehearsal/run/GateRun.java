@@ -1,0 +1,34 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.prefix.Sample;
+import dev.rehearsal.spec.GateSpec;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Everything one rehearsal of a gate produced, from the sample to the decision.
+ *
+ * @param spec the gate
+ * @param sample the sampled prefixes and what the source read
+ * @param segments segment ids present in the sample, in spec order ({@code overall} excluded)
+ * @param production the production arm's responses
+ * @param candidate the candidate arm's responses
+ * @param categories results by category id, in spec order
+ * @param health the simulation's health
+ * @param decision the release decision
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record GateRun(
+    GateSpec spec,
+    Sample sample,
+    List<String> segments,
+    ArmResult production,
+    ArmResult candidate,
+    Map<String, CategoryResult> categories,
+    Health health,
+    Decision decision) {
+
+  /** The pseudo-segment of the whole sample. */
+  public static final String OVERALL = "overall";
+}

@@ -1,0 +1,197 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.conversation.Role;
+import dev.rehearsal.conversation.Turn;
+import dev.rehearsal.gate.CheckResult;
+import dev.rehearsal.gate.RateEstimate;
+import dev.rehearsal.gate.ThresholdChecks;
+import dev.rehearsal.grade.Evidence;
+import dev.rehearsal.grade.Grader;
+import dev.rehearsal.grade.Graders;
+import dev.rehearsal.grade.Verdict;
+import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.prefix.PrefixSampler;
+import dev.rehearsal.prefix.Sample;
+import dev.rehearsal.spec.CategorySpec;
+import dev.rehearsal.spec.GateSpec;
+import dev.rehearsal.spec.SegmentSpec;
+import dev.rehearsal.spec.ThresholdSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Rehearses one gate: sample prefixes, collect both arms' responses, grade them with the same
+ * graders, estimate rates per category and segment, check thresholds, decide.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GateRunner {
+
+  static final int MAX_EXAMPLES = 5;
+  private final Arms arms;
+
+  public GateRunner() {
+    this(new Arms());
+  }
+
+  GateRunner(Arms arms) {
+    this.arms = arms;
+  }
+
+  /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
+  public GateRun run(GateSpec spec) throws IOException {
+    Sample sample = new PrefixSampler(spec.prefixes()).sample();
+    List<String> segments = segments(spec, sample);
+    ArmResult production = arms.answer(spec, spec.production(), sample.prefixes());
+    ArmResult candidate = arms.answer(spec, spec.candidate(), sample.prefixes());
+    Map<String, Grader> graders = new HashMap<>();
+    spec.graders().forEach((id, g) -> graders.put(id, Graders.create(g)));
+    Map<String, Map<String, Verdict>> prodVerdicts = grade(graders, sample.prefixes(), production);
+    Map<String, Map<String, Verdict>> candVerdicts = grade(graders, sample.prefixes(), candidate);
+    Map<String, CategoryResult> categories = new LinkedHashMap<>();
+    for (CategorySpec c : spec.categories()) {
+      categories.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
+          candVerdicts.get(c.grader())));
+    }
+    Health health = health(spec, sample, production, candidate);
+    return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
+        decide(spec, categories, health));
+  }
+
+  private static List<String> segments(GateSpec spec, Sample sample) {
+    List<String> out = new ArrayList<>();
+    spec.prefixes().segments().stream().map(SegmentSpec::id).forEach(out::add);
+    if (sample.prefixes().stream().anyMatch(p -> p.segment().equals(PrefixSampler.UNSEGMENTED))) {
+      out.add(PrefixSampler.UNSEGMENTED);
+    }
+    return out;
+  }
+
+  private static Map<String, Map<String, Verdict>> grade(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
+    Map<String, Map<String, Verdict>> out = new HashMap<>();
+    graders.forEach((id, grader) -> {
+      Map<String, Verdict> verdicts = new HashMap<>();
+      for (Prefix p : prefixes) {
+        arm.responses().get(p.sampleId()).text().ifPresent(t -> verdicts.put(p.sampleId(), grader.grade(p.turns(), t)));
+      }
+      out.put(id, verdicts);
+    });
+    return out;
+  }
+
+  private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, List<Prefix> prefixes,
+      ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand) {
+    Map<String, RateEstimate> candEst = new LinkedHashMap<>();
+    Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>(segments);
+    all.add(GateRun.OVERALL);
+    for (String s : all) {
+      List<Prefix> in = prefixes.stream().filter(p -> s.equals(GateRun.OVERALL) || p.segment().equals(s)).toList();
+      candEst.put(s, estimate(in, cand, c.label()));
+      prodEst.put(s, estimate(in, prod, c.label()));
+    }
+    List<CheckResult> checks = new ArrayList<>();
+    for (ThresholdSpec t : spec.thresholds()) {
+      if (!t.appliesTo(c.id())) {
+        continue;
+      }
+      for (String s : all) {
+        if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL)
+            || t.kind() == dev.rehearsal.spec.ThresholdKind.MAX_RATE)) {
+          checks.add(ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s)));
+        }
+      }
+    }
+    return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand));
+  }
+
+  private static RateEstimate estimate(List<Prefix> prefixes, Map<String, Verdict> verdicts, String label) {
+    int n = 0;
+    int k = 0;
+    for (Prefix p : prefixes) {
+      Verdict v = verdicts.get(p.sampleId());
+      if (v != null) {
+        n++;
+        k += v.has(label) ? 1 : 0;
+      }
+    }
+    return new RateEstimate(k, n);
+  }
+
+  private static List<FlaggedExample> examples(CategorySpec c, List<Prefix> prefixes, ArmResult arm, Map<String, Verdict> verdicts) {
+    List<FlaggedExample> out = new ArrayList<>();
+    for (Prefix p : prefixes) {
+      Verdict v = verdicts.get(p.sampleId());
+      if (v != null && v.has(c.label()) && out.size() < MAX_EXAMPLES) {
+        String evidence = v.evidence().stream().filter(e -> e.label().equals(c.label())).map(Evidence::span).findFirst().orElse("");
+        String user = p.turns().stream().filter(t -> t.role() == Role.USER).reduce((a, b) -> b).map(Turn::text).orElse("");
+        out.add(new FlaggedExample(p.sampleId(), p.segment(), clip(user), clip(arm.responses().get(p.sampleId()).text().orElse("")), evidence));
+      }
+    }
+    return out;
+  }
+
+  static String clip(String s) {
+    return s.length() <= 600 ? s : s.substring(0, 600) + "…";
+  }
+
+  private static Health health(GateSpec spec, Sample sample, ArmResult production, ArmResult candidate) {
+    List<String> problems = new ArrayList<>();
+    int wanted = spec.prefixes().sample().size();
+    int got = sample.prefixes().size();
+    if (got < spec.health().minSampleShare() * wanted) {
+      problems.add("sample size " + got + " is below " + Math.round(spec.health().minSampleShare() * wanted)
+          + " (only " + sample.report().eligibleTurns() + " eligible user turns in the log; lower sample.size or"
+          + " widen eligibility)");
+    }
+    long lines = Math.max(1, sample.report().lines());
+    if (sample.report().badRecords() > spec.health().maxErrorShare() * lines) {
+      problems.add(sample.report().badRecords() + " of " + lines + " log records could not be read (bound "
+          + RateEstimate.percent(spec.health().maxErrorShare()) + "); first: " + sample.report().problems().stream().findFirst().orElse(""));
+    }
+    for (ArmResult arm : List.of(production, candidate)) {
+      if (got > 0 && arm.errorCount() > spec.health().maxErrorShare() * got) {
+        problems.add(arm.name() + " arm errored on " + arm.errorCount() + " of " + got + " prefixes (bound "
+            + RateEstimate.percent(spec.health().maxErrorShare()) + "): " + arm.errors());
+      }
+    }
+    String summary = String.format(java.util.Locale.ROOT,
+        "sampled %d of %d requested from %d eligible user turns (%d conversations, %d records rejected: %s);"
+            + " errors: production %d %s, candidate %d %s",
+        got, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
+        sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
+        production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors());
+    return new Health(problems, summary);
+  }
+
+  private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {
+    dev.rehearsal.spec.Action action = dev.rehearsal.spec.Action.SHIP;
+    List<CheckResult> breaches = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (String problem : health.problems()) {
+      action = action.max(dev.rehearsal.spec.Action.HOLD);
+      reasons.add("hold: simulation unhealthy: " + problem + " (owner " + spec.owner() + ")");
+    }
+    for (CategoryResult r : categories.values()) {
+      for (CheckResult c : r.checks()) {
+        if (c.breached()) {
+          breaches.add(c);
+          action = action.max(c.threshold().onBreach());
+          reasons.add(c.threshold().onBreach().wireName() + ": " + c.category() + " / " + c.segment() + ": "
+              + c.observed() + "; expected " + c.expected() + " (owner " + r.category().owner() + ")");
+        }
+      }
+    }
+    return new Decision(action, breaches, reasons);
+  }
+
+  static Optional<String> none() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rehearsal.spec;
+
+import dev.rehearsal.model.ModelConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * A parsed, validated gate file: what is promised, which prefixes are rehearsed, which arms answer
+ * them, how answers are graded, and which thresholds block the release.
+ *
+ * @param id the gate id (unique ids and report names derive from it)
+ * @param promise the product promise the gate protects, in one sentence
+ * @param owner who owns the gate's decision
+ * @param tags JUnit tags of the whole gate
+ * @param prefixes where prefixes come from and how they are sampled
+ * @param production the production arm (Y)
+ * @param candidate the candidate arm (X)
+ * @param models model declarations by name
+ * @param graders grader declarations by id
+ * @param categories tracked categories in spec order
+ * @param thresholds release thresholds in spec order
+ * @param health bounds on the simulation's own health
+ * @param file the gate file
+ * @param mark the position of the {@code gate:} key
+ * @param sha256 hash of the file's bytes, for the manifest
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record GateSpec(
+    String id,
+    String promise,
+    String owner,
+    List<String> tags,
+    PrefixSpec prefixes,
+    ArmSpec production,
+    ArmSpec candidate,
+    Map<String, ModelConfig> models,
+    Map<String, GraderSpec> graders,
+    List<CategorySpec> categories,
+    List<ThresholdSpec> thresholds,
+    HealthSpec health,
+    Path file,
+    Mark mark,
+    String sha256) {
+
+  public GateSpec {
+    tags = List.copyOf(tags);
+    models = Map.copyOf(models);
+    graders = Map.copyOf(graders);
+    categories = List.copyOf(categories);
+    thresholds = List.copyOf(thresholds);
+  }
+}

@@ -1,0 +1,301 @@
+package dev.rehearsal.spec;
+
+import dev.rehearsal.grade.Graders;
+import dev.rehearsal.model.ModelClients;
+import dev.rehearsal.model.ModelConfig;
+import dev.rehearsal.spec.internal.Fields;
+import dev.rehearsal.spec.internal.ListNode;
+import dev.rehearsal.spec.internal.MapNode;
+import dev.rehearsal.spec.internal.Node;
+import dev.rehearsal.spec.internal.Plain;
+import dev.rehearsal.spec.internal.ScalarNode;
+import dev.rehearsal.spec.internal.YamlTreeReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Loads a gate file into a validated {@link GateSpec}. Strict: unknown keys, wrong types, missing
+ * keys, dangling references, missing data files and paths that escape the project are all
+ * {@link SpecException}s with file:line:column.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GateSpecLoader {
+
+  static final int MAX_FILE_BYTES = 1024 * 1024;
+  private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
+      "models", "graders", "categories", "thresholds", "health");
+  private static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages");
+  private static final String ID = "[a-z0-9][a-z0-9._/-]*";
+
+  private final SpecContext context;
+
+  public GateSpecLoader(SpecContext context) {
+    this.context = context;
+  }
+
+  /** Loads and validates the gate file. */
+  public GateSpec load(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    byte[] bytes = read(abs);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Node root = new YamlTreeReader(context.environment()).read(abs, text);
+    Fields top = Fields.of(root, TOP);
+    String id = id(top.require("gate"));
+    Map<String, ModelConfig> models = models(top);
+    Map<String, GraderSpec> graders = graders(top);
+    Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
+    ArmSpec production = arm(top, "production", models, modelNodes);
+    ArmSpec candidate = arm(top, "candidate", models, modelNodes);
+    List<CategorySpec> categories = categories(top, graders);
+    List<SegmentSpec> segments = new ArrayList<>();
+    PrefixSpec prefixes = prefixes(Fields.of(top.require("prefixes"), Set.of("source", "eligible", "sample", "segments")), abs, segments);
+    return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
+        candidate, models, graders, categories, thresholds(top, categories, segments), health(top), abs, top.mark(),
+        sha256(bytes));
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new SpecException(new Mark(file, 1, 1), "$", "Gate file is larger than " + MAX_FILE_BYTES
+            + " bytes; keep data in data files and reference them with 'path:' or 'data:'.");
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SpecException(new Mark(file, 1, 1), "$", "Cannot read the gate file: " + e);
+    }
+  }
+
+  private static String id(Node node) {
+    ScalarNode s = Fields.asScalar(node);
+    if (!s.text().matches(ID)) {
+      throw s.error("Ids use lower-case letters, digits and . _ / - and start with a letter or digit; found "
+          + s.shown() + ".");
+    }
+    return s.text();
+  }
+
+  private PrefixSpec prefixes(Fields f, Path specFile, List<SegmentSpec> segments) {
+    Fields src = Fields.of(f.require("source"), Set.of("format", "path", "data"));
+    String format = Fields.choice(src.require("format"), FORMATS);
+    Path data = resolveSource(src, specFile);
+    Fields el = Fields.of(f.optional("eligible").orElse(emptyMap(f, "eligible")),
+        Set.of("min-user-turns", "max-user-turns", "exclude", "require-logged-reply"));
+    int min = el.optionalInteger("min-user-turns", 1).orElse(1);
+    int max = el.optionalInteger("max-user-turns", min).orElse(Integer.MAX_VALUE);
+    boolean multimodal = false;
+    for (Node n : el.optional("exclude").map(x -> Fields.asList(x).items()).orElse(List.of())) {
+      multimodal |= Fields.choice(n, Set.of("multimodal")).equals("multimodal");
+    }
+    boolean logged = el.optionalBoolean("require-logged-reply").orElse(true);
+    Fields sample = Fields.of(f.require("sample"), Set.of("size", "seed"));
+    SampleSpec sampleSpec = new SampleSpec(sample.integer("size", 1), sample.longValue("seed"), sample.mark());
+    for (Node n : f.optional("segments").map(x -> Fields.asList(x).items()).orElse(List.of())) {
+      segments.add(segment(n, segments));
+    }
+    return new PrefixSpec(new SourceSpec(format, data, src.mark()), new EligibilitySpec(min, max, multimodal, logged),
+        sampleSpec, segments);
+  }
+
+  private static MapNode emptyMap(Fields parent, String key) {
+    return new MapNode(Map.of(), Map.of(), parent.mark(), parent.node().path() + "." + key);
+  }
+
+  private Path resolveSource(Fields src, Path specFile) {
+    Optional<Node> path = src.optional("path");
+    Optional<Node> data = src.optional("data");
+    if (path.isPresent() == data.isPresent()) {
+      throw src.node().error("Give exactly one of 'path' (relative to the gate file) or 'data' (relative to the"
+          + " data root " + context.dataRoot() + ").");
+    }
+    ScalarNode node = Fields.asScalar(path.orElseGet(data::orElseThrow));
+    Path root = path.isPresent() ? context.projectRoot() : context.dataRoot();
+    Path base = path.isPresent() ? specFile.getParent() : context.dataRoot();
+    Path resolved = base.resolve(node.text()).toAbsolutePath().normalize();
+    if (!resolved.startsWith(root)) {
+      throw node.error("Path " + node.shown() + " resolves outside " + (path.isPresent() ? "the project root " : "the data root ")
+          + root + ". Keep data inside it" + (path.isPresent() ? ", or use 'data:' for files under the data root." : "."));
+    }
+    if (!Files.isRegularFile(resolved)) {
+      throw node.error("Data file not found: " + resolved + ". Check the path" + (data.isPresent()
+          ? ", or point the data root elsewhere with -Drehearsal.data-root=DIR or REHEARSAL_DATA_ROOT." : "."));
+    }
+    return resolved;
+  }
+
+  private static SegmentSpec segment(Node node, List<SegmentSpec> seen) {
+    Fields f = Fields.of(node, Set.of("id", "when"));
+    String id = id(f.require("id"));
+    if (id.equals("overall") || seen.stream().anyMatch(s -> s.id().equals(id))) {
+      throw f.require("id").error("Segment id '" + id + "' is " + (id.equals("overall") ? "reserved" : "used twice") + ".");
+    }
+    ScalarNode when = Fields.asScalar(f.require("when"));
+    try {
+      return new SegmentSpec(id, SegmentRule.parse(when.text()), f.mark());
+    } catch (IllegalArgumentException e) {
+      throw when.error(e.getMessage());
+    }
+  }
+
+  private static Map<String, ModelConfig> models(Fields top) {
+    Map<String, ModelConfig> out = new LinkedHashMap<>();
+    for (var e : top.optional("models").map(Fields::asMap).map(MapNode::entries).orElse(Map.of()).entrySet()) {
+      MapNode m = Fields.asMap(e.getValue());
+      ScalarNode client = Fields.asScalar(m.get("client").orElseThrow(() -> m.error("Missing required key 'client'.")));
+      Set<String> keys;
+      try {
+        keys = new java.util.HashSet<>(ModelClients.provider(client.text()).settingKeys());
+      } catch (IllegalArgumentException ex) {
+        throw client.error(ex.getMessage());
+      }
+      keys.add("client");
+      keys.add("api-key-env");
+      Fields f = Fields.of(m, keys);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) Plain.of(m));
+      settings.remove("client");
+      settings.remove("api-key-env");
+      out.put(e.getKey(), new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env")));
+    }
+    return out;
+  }
+
+  private static Map<String, GraderSpec> graders(Fields top) {
+    Map<String, GraderSpec> out = new LinkedHashMap<>();
+    for (var e : top.optional("graders").map(Fields::asMap).map(MapNode::entries).orElse(Map.of()).entrySet()) {
+      MapNode m = Fields.asMap(e.getValue());
+      Node typeNode = m.get("type").orElseThrow(() -> m.error("Missing required key 'type'."));
+      String type = Fields.choice(typeNode, Graders.types().keySet());
+      Fields.of(m, Graders.types().get(type));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> settings = (Map<String, Object>) Plain.of(m);
+      GraderSpec spec = new GraderSpec(e.getKey(), type, settings, m.mark());
+      try {
+        Graders.create(spec);
+      } catch (IllegalArgumentException ex) {
+        throw m.error("Grader '" + e.getKey() + "': " + ex.getMessage());
+      }
+      out.put(e.getKey(), spec);
+    }
+    return out;
+  }
+
+  private static ArmSpec arm(Fields top, String name, Map<String, ModelConfig> models, Map<String, Node> modelNodes) {
+    Fields arms = Fields.of(top.require("arms"), Set.of("production", "candidate"));
+    Fields f = Fields.of(arms.require(name), Set.of("replay", "model"));
+    Optional<String> replay = f.optionalString("replay");
+    Optional<String> model = f.optionalString("model");
+    if (replay.isPresent() == model.isPresent()) {
+      throw f.node().error("Arm '" + name + "' needs exactly one of 'replay: <variant>' (logged responses) or"
+          + " 'model: <name>' (regenerate with a model from 'models:').");
+    }
+    if (model.isPresent() && !models.containsKey(model.get())) {
+      throw f.require("model").error("No model named '" + model.get() + "' under 'models:'; declared: "
+          + models.keySet() + ".");
+    }
+    return new ArmSpec(name, replay, model, f.mark());
+  }
+
+  private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders) {
+    List<CategorySpec> out = new ArrayList<>();
+    for (Node n : Fields.asList(top.require("categories")).items()) {
+      Fields f = Fields.of(n, Set.of("id", "grader", "label", "severity", "failure-class", "owner", "tags"));
+      String id = id(f.require("id"));
+      if (out.stream().anyMatch(c -> c.id().equals(id))) {
+        throw f.require("id").error("Category id '" + id + "' is used twice.");
+      }
+      ScalarNode graderNode = Fields.asScalar(f.require("grader"));
+      GraderSpec grader = graders.get(graderNode.text());
+      if (grader == null) {
+        throw graderNode.error(Fields.closest(graderNode.text(), graders.keySet())
+            .map(c -> "No grader '" + graderNode.text() + "'. Did you mean '" + c + "'? ").orElse("No grader '"
+                + graderNode.text() + "'. ") + "Declared graders: " + graders.keySet() + ".");
+      }
+      var instance = Graders.create(grader);
+      String label = f.optionalString("label").orElse(instance.defaultLabel());
+      if (!instance.labels().contains(label)) {
+        throw f.require("label").error("Grader '" + grader.id() + "' gives the labels " + instance.labels()
+            + "; '" + label + "' is not one of them.");
+      }
+      Severity severity = Severity.valueOf(f.optional("severity")
+          .map(s -> Fields.choice(s, Set.of("critical", "high", "medium", "low"))).orElse("medium").toUpperCase(Locale.ROOT));
+      out.add(new CategorySpec(id, grader.id(), label, severity, f.optionalString("failure-class").orElse("unclassified"),
+          f.string("owner"), f.strings("tags"), f.mark()));
+    }
+    if (out.isEmpty()) {
+      throw top.require("categories").error("A gate needs at least one category.");
+    }
+    return out;
+  }
+
+  private static List<ThresholdSpec> thresholds(Fields top, List<CategorySpec> categories, List<SegmentSpec> segments) {
+    List<ThresholdSpec> out = new ArrayList<>();
+    Set<String> keys = Set.of("categories", "segments", "max-rate", "max-ratio-to-production", "confidence", "on-breach");
+    for (Node n : top.optional("thresholds").map(x -> Fields.asList(x).items()).orElse(List.of())) {
+      Fields f = Fields.of(n, keys);
+      ScalarNode glob = Fields.asScalar(f.require("categories"));
+      List<String> segs = f.strings("segments");
+      for (String s : segs) {
+        if (!s.equals("overall") && segments.stream().noneMatch(x -> x.id().equals(s))) {
+          throw f.require("segments").error("No segment '" + s + "'; declared: overall and "
+              + segments.stream().map(SegmentSpec::id).toList() + ".");
+        }
+      }
+      boolean rate = f.optional("max-rate").isPresent();
+      if (rate == f.optional("max-ratio-to-production").isPresent()) {
+        throw f.node().error("A threshold needs exactly one of 'max-rate' or 'max-ratio-to-production'.");
+      }
+      ThresholdKind kind = rate ? ThresholdKind.MAX_RATE : ThresholdKind.MAX_RATIO_TO_PRODUCTION;
+      Node limitNode = f.require(kind.key());
+      double limit = Fields.number(limitNode);
+      if (limit < 0 || (rate && limit > 1)) {
+        throw limitNode.error("'" + kind.key() + "' must be " + (rate ? "a rate between 0 and 1 (or 0% and 100%)" : "a ratio >= 0") + ".");
+      }
+      double confidence = f.optional("confidence").map(Fields::number).orElse(0.95);
+      if (!(confidence > 0.5 && confidence < 1)) {
+        throw f.require("confidence").error("'confidence' must be between 0.5 and 1 (exclusive), e.g. 0.95.");
+      }
+      Action action = Action.valueOf(Fields.choice(f.require("on-breach"),
+          Set.of("ship", "repair", "narrow-rollout", "hold", "rollback")).toUpperCase(Locale.ROOT).replace('-', '_'));
+      ThresholdSpec t = new ThresholdSpec(glob.text(), segs, kind, limit, confidence, action, f.mark());
+      if (categories.stream().noneMatch(c -> t.appliesTo(c.id()))) {
+        throw glob.error("'" + glob.text() + "' matches no category; declared: "
+            + categories.stream().map(CategorySpec::id).toList() + ".");
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static HealthSpec health(Fields top) {
+    Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), Set.of("max-error-share", "min-sample-share"));
+    double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
+    double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
+    return new HealthSpec(errors, sample);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  static List<Node> items(ListNode list) {
+    return list.items();
+  }
+}
