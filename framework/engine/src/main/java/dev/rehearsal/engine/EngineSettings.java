@@ -1,0 +1,36 @@
+package dev.rehearsal.engine;
+
+import dev.rehearsal.spec.SpecContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/** The engine's configuration, read once from JUnit configuration parameters (see {@link Constants}). */
+record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision) {
+
+  static EngineSettings from(ConfigurationParameters params) {
+    Path root = params.get(Constants.PROJECT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
+        .orElseGet(EngineSettings::defaultRoot).toAbsolutePath().normalize();
+    Path data = params.get(Constants.DATA_ROOT).filter(s -> !s.isBlank())
+        .or(() -> Optional.ofNullable(System.getenv("REHEARSAL_DATA_ROOT")).filter(s -> !s.isBlank()))
+        .map(Path::of).orElseGet(() -> root.resolve("../shared/data")).toAbsolutePath().normalize();
+    Path reports = params.get(Constants.REPORTS_DIR).map(Path::of).orElse(Path.of("target", "rehearsal"));
+    boolean print = params.getBoolean(Constants.PRINT_DECISION).orElse(true);
+    return new EngineSettings(root, data, reports, print);
+  }
+
+  SpecContext specContext() {
+    return SpecContext.of(projectRoot, dataRoot);
+  }
+
+  private static Path defaultRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve(".mvn")) || Files.exists(p.resolve(".git"))) {
+        return p;
+      }
+    }
+    return dir;
+  }
+}

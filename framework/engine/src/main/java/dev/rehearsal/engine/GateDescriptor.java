@@ -1,0 +1,42 @@
+package dev.rehearsal.engine;
+
+import dev.rehearsal.run.GateRun;
+import dev.rehearsal.run.GateRunner;
+import dev.rehearsal.spec.GateSpec;
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** A gate: the container that rehearses the deployment once; its children read the result. */
+final class GateDescriptor extends AbstractTestDescriptor implements Node<GateContext> {
+
+  static final String SEGMENT = "gate";
+  private final GateSpec spec;
+
+  GateDescriptor(UniqueId parent, GateSpec spec) {
+    super(parent.append(SEGMENT, spec.id()), spec.id(), Sources.of(spec.mark()));
+    this.spec = spec;
+  }
+
+  GateSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public Type getType() {
+    return Type.CONTAINER;
+  }
+
+  @Override
+  public Set<TestTag> getTags() {
+    return Tags.of(spec.tags());
+  }
+
+  @Override
+  public GateContext before(GateContext context) throws Exception {
+    GateRun run = new GateRunner().run(spec);
+    return context.with(run);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.rehearsal.engine;
+
+import dev.rehearsal.spec.GateSpec;
+import dev.rehearsal.spec.GateSpecLoader;
+import dev.rehearsal.spec.SpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
+import org.junit.platform.engine.discovery.DirectorySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/**
+ * Resolves gate files from classpath resources, files, directories and unique ids. A gate file that
+ * does not load becomes a discovery issue with its file position and a failing node; the other
+ * gates still run.
+ */
+final class GateFileResolver implements SelectorResolver {
+
+  private final EngineSettings settings;
+  private final DiscoveryIssueReporter issues;
+
+  GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+    this.settings = settings;
+    this.issues = issues;
+  }
+
+  static boolean isGateFile(String name) {
+    return name.endsWith(Constants.GATE_FILE_SUFFIX) || name.endsWith(Constants.GATE_FILE_SUFFIX_SHORT);
+  }
+
+  @Override
+  public Resolution resolve(ClasspathResourceSelector selector, Context context) {
+    String name = selector.getClasspathResourceName();
+    if (!isGateFile(name)) {
+      return Resolution.unresolved();
+    }
+    Set<Match> matches = new LinkedHashSet<>();
+    for (var resource : selector.getResources()) {
+      URI uri = resource.getUri();
+      if (!"file".equals(uri.getScheme())) {
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, "Gate file " + name + " is inside "
+            + uri.getScheme() + " resource " + uri + "; Rehearsal runs gate files from directories. Put the gate in"
+            + " src/test/resources of the project that runs it."));
+        continue;
+      }
+      gate(Path.of(uri), context, Optional.empty()).ifPresent(d -> matches.add(Match.exact(d)));
+    }
+    return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
+  }
+
+  @Override
+  public Resolution resolve(FileSelector selector, Context context) {
+    Path path = selector.getPath();
+    if (!isGateFile(path.getFileName().toString())) {
+      return Resolution.unresolved();
+    }
+    return gate(path, context, Optional.empty()).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+  }
+
+  @Override
+  public Resolution resolve(DirectorySelector selector, Context context) {
+    Set<DiscoverySelector> files = new LinkedHashSet<>();
+    try (Stream<Path> walk = Files.walk(selector.getPath())) {
+      walk.filter(Files::isRegularFile).filter(p -> isGateFile(p.getFileName().toString())).sorted()
+          .forEach(p -> files.add(DiscoverySelectors.selectFile(p.toFile())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list gate files under " + selector.getPath(), e);
+    }
+    return files.isEmpty() ? Resolution.unresolved() : Resolution.selectors(files);
+  }
+
+  @Override
+  public Resolution resolve(UniqueIdSelector selector, Context context) {
+    UniqueId id = selector.getUniqueId();
+    List<UniqueId.Segment> segments = id.getSegments();
+    if (segments.size() < 2 || !segments.get(1).getType().equals(GateDescriptor.SEGMENT)) {
+      return Resolution.unresolved();
+    }
+    String gateId = segments.get(1).getValue();
+    for (Path file : gateFilesOnClasspath()) {
+      Optional<GateSpec> spec = tryLoad(file);
+      if (spec.isPresent() && spec.get().id().equals(gateId)) {
+        return gate(file, context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+      }
+    }
+    return Resolution.unresolved();
+  }
+
+  private Optional<TestDescriptor> gate(Path file, Context context, Optional<UniqueId> only) {
+    GateSpec spec;
+    try {
+      spec = new GateSpecLoader(settings.specContext()).load(file);
+    } catch (SpecException e) {
+      issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, "Invalid gate file: " + e.getMessage())
+          .source(FileSource.from(e.mark().file().toFile(), FilePosition.from(e.mark().line(), e.mark().column()))));
+      return context.addToParent(parent -> Optional.of(
+          new InvalidGateDescriptor(parent.getUniqueId(), file.getFileName().toString(), e)));
+    }
+    return context.addToParent(parent -> {
+      GateDescriptor gate = GateTree.build(parent.getUniqueId(), spec);
+      only.ifPresent(keep -> prune(gate, keep));
+      return Optional.of(gate);
+    });
+  }
+
+  /** Keeps only the selected node, its ancestors and its descendants. */
+  private static void prune(TestDescriptor node, UniqueId keep) {
+    for (TestDescriptor child : new ArrayList<>(node.getChildren())) {
+      UniqueId cid = child.getUniqueId();
+      if (keep.hasPrefix(cid) && !keep.equals(cid)) {
+        prune(child, keep);
+      } else if (!cid.hasPrefix(keep)) {
+        node.removeChild(child);
+      }
+    }
+  }
+
+  private Optional<GateSpec> tryLoad(Path file) {
+    try {
+      return Optional.of(new GateSpecLoader(settings.specContext()).load(file));
+    } catch (SpecException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<Path> gateFilesOnClasspath() {
+    List<Path> out = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+      Path root = Path.of(entry);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> isGateFile(p.getFileName().toString())).sorted().forEach(out::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list gate files under " + root, e);
+      }
+    }
+    return out;
+  }
+}

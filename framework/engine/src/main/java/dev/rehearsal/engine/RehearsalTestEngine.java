@@ -1,0 +1,41 @@
+package dev.rehearsal.engine;
+
+import org.apiguardian.api.API;
+import org.junit.platform.commons.io.ResourceFilter;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The JUnit Platform engine that runs {@code *.gate.yaml} files as release gates. It wires
+ * discovery and execution; the work is in the resolver, the descriptors and the core library.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class RehearsalTestEngine extends HierarchicalTestEngine<GateContext> {
+
+  @Override
+  public String getId() {
+    return Constants.ENGINE_ID;
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    EngineDescriptor engine = new EngineDescriptor(uniqueId, "Rehearsal");
+    EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
+    EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        .addResourceContainerSelectorResolver(ResourceFilter.of(r -> GateFileResolver.isGateFile(r.getName())))
+        .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter()))
+        .build()
+        .resolve(request, engine);
+    return engine;
+  }
+
+  @Override
+  protected GateContext createExecutionContext(ExecutionRequest request) {
+    return new GateContext(EngineSettings.from(request.getConfigurationParameters()), java.util.Optional.empty());
+  }
+}
