@@ -37,7 +37,6 @@ public final class GateSpecLoader {
   static final int MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
       "models", "graders", "categories", "thresholds", "health");
-  private static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
 
   private final SpecContext context;
@@ -61,9 +60,9 @@ public final class GateSpecLoader {
     ArmSpec candidate = arm(top, "candidate", models, modelNodes);
     List<CategorySpec> categories = categories(top, graders);
     List<SegmentSpec> segments = new ArrayList<>();
-    PrefixSpec prefixes = prefixes(Fields.of(top.require("prefixes"), Set.of("source", "eligible", "sample", "segments")), abs, segments);
+    PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
-        candidate, models, graders, categories, thresholds(top, categories, segments), health(top), abs, top.mark(),
+        candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), categories, segments), health(top), abs, top.mark(),
         sha256(bytes));
   }
 
@@ -79,75 +78,13 @@ public final class GateSpecLoader {
     }
   }
 
-  private static String id(Node node) {
+  static String id(Node node) {
     ScalarNode s = Fields.asScalar(node);
     if (!s.text().matches(ID)) {
       throw s.error("Ids use lower-case letters, digits and . _ / - and start with a letter or digit; found "
           + s.shown() + ".");
     }
     return s.text();
-  }
-
-  private PrefixSpec prefixes(Fields f, Path specFile, List<SegmentSpec> segments) {
-    Fields src = Fields.of(f.require("source"), Set.of("format", "path", "data"));
-    String format = Fields.choice(src.require("format"), FORMATS);
-    Path data = resolveSource(src, specFile);
-    Fields el = Fields.of(f.optional("eligible").orElse(emptyMap(f, "eligible")),
-        Set.of("min-user-turns", "max-user-turns", "exclude", "require-logged-reply"));
-    int min = el.optionalInteger("min-user-turns", 1).orElse(1);
-    int max = el.optionalInteger("max-user-turns", min).orElse(Integer.MAX_VALUE);
-    boolean multimodal = false;
-    for (Node n : el.optional("exclude").map(x -> Fields.asList(x).items()).orElse(List.of())) {
-      multimodal |= Fields.choice(n, Set.of("multimodal")).equals("multimodal");
-    }
-    boolean logged = el.optionalBoolean("require-logged-reply").orElse(true);
-    Fields sample = Fields.of(f.require("sample"), Set.of("size", "seed"));
-    SampleSpec sampleSpec = new SampleSpec(sample.integer("size", 1), sample.longValue("seed"), sample.mark());
-    for (Node n : f.optional("segments").map(x -> Fields.asList(x).items()).orElse(List.of())) {
-      segments.add(segment(n, segments));
-    }
-    return new PrefixSpec(new SourceSpec(format, data, src.mark()), new EligibilitySpec(min, max, multimodal, logged),
-        sampleSpec, segments);
-  }
-
-  private static MapNode emptyMap(Fields parent, String key) {
-    return new MapNode(Map.of(), Map.of(), parent.mark(), parent.node().path() + "." + key);
-  }
-
-  private Path resolveSource(Fields src, Path specFile) {
-    Optional<Node> path = src.optional("path");
-    Optional<Node> data = src.optional("data");
-    if (path.isPresent() == data.isPresent()) {
-      throw src.node().error("Give exactly one of 'path' (relative to the gate file) or 'data' (relative to the"
-          + " data root " + context.dataRoot() + ").");
-    }
-    ScalarNode node = Fields.asScalar(path.orElseGet(data::orElseThrow));
-    Path root = path.isPresent() ? context.projectRoot() : context.dataRoot();
-    Path base = path.isPresent() ? specFile.getParent() : context.dataRoot();
-    Path resolved = base.resolve(node.text()).toAbsolutePath().normalize();
-    if (!resolved.startsWith(root)) {
-      throw node.error("Path " + node.shown() + " resolves outside " + (path.isPresent() ? "the project root " : "the data root ")
-          + root + ". Keep data inside it" + (path.isPresent() ? ", or use 'data:' for files under the data root." : "."));
-    }
-    if (!Files.isRegularFile(resolved)) {
-      throw node.error("Data file not found: " + resolved + ". Check the path" + (data.isPresent()
-          ? ", or point the data root elsewhere with -Drehearsal.data-root=DIR or REHEARSAL_DATA_ROOT." : "."));
-    }
-    return resolved;
-  }
-
-  private static SegmentSpec segment(Node node, List<SegmentSpec> seen) {
-    Fields f = Fields.of(node, Set.of("id", "when"));
-    String id = id(f.require("id"));
-    if (id.equals("overall") || seen.stream().anyMatch(s -> s.id().equals(id))) {
-      throw f.require("id").error("Segment id '" + id + "' is " + (id.equals("overall") ? "reserved" : "used twice") + ".");
-    }
-    ScalarNode when = Fields.asScalar(f.require("when"));
-    try {
-      return new SegmentSpec(id, SegmentRule.parse(when.text()), f.mark());
-    } catch (IllegalArgumentException e) {
-      throw when.error(e.getMessage());
-    }
   }
 
   private static Map<String, ModelConfig> models(Fields top) {
@@ -241,43 +178,8 @@ public final class GateSpecLoader {
     return out;
   }
 
-  private static List<ThresholdSpec> thresholds(Fields top, List<CategorySpec> categories, List<SegmentSpec> segments) {
-    List<ThresholdSpec> out = new ArrayList<>();
-    Set<String> keys = Set.of("categories", "segments", "max-rate", "max-ratio-to-production", "confidence", "on-breach");
-    for (Node n : top.optional("thresholds").map(x -> Fields.asList(x).items()).orElse(List.of())) {
-      Fields f = Fields.of(n, keys);
-      ScalarNode glob = Fields.asScalar(f.require("categories"));
-      List<String> segs = f.strings("segments");
-      for (String s : segs) {
-        if (!s.equals("overall") && segments.stream().noneMatch(x -> x.id().equals(s))) {
-          throw f.require("segments").error("No segment '" + s + "'; declared: overall and "
-              + segments.stream().map(SegmentSpec::id).toList() + ".");
-        }
-      }
-      boolean rate = f.optional("max-rate").isPresent();
-      if (rate == f.optional("max-ratio-to-production").isPresent()) {
-        throw f.node().error("A threshold needs exactly one of 'max-rate' or 'max-ratio-to-production'.");
-      }
-      ThresholdKind kind = rate ? ThresholdKind.MAX_RATE : ThresholdKind.MAX_RATIO_TO_PRODUCTION;
-      Node limitNode = f.require(kind.key());
-      double limit = Fields.number(limitNode);
-      if (limit < 0 || (rate && limit > 1)) {
-        throw limitNode.error("'" + kind.key() + "' must be " + (rate ? "a rate between 0 and 1 (or 0% and 100%)" : "a ratio >= 0") + ".");
-      }
-      double confidence = f.optional("confidence").map(Fields::number).orElse(0.95);
-      if (!(confidence > 0.5 && confidence < 1)) {
-        throw f.require("confidence").error("'confidence' must be between 0.5 and 1 (exclusive), e.g. 0.95.");
-      }
-      Action action = Action.valueOf(Fields.choice(f.require("on-breach"),
-          Set.of("ship", "repair", "narrow-rollout", "hold", "rollback")).toUpperCase(Locale.ROOT).replace('-', '_'));
-      ThresholdSpec t = new ThresholdSpec(glob.text(), segs, kind, limit, confidence, action, f.mark());
-      if (categories.stream().noneMatch(c -> t.appliesTo(c.id()))) {
-        throw glob.error("'" + glob.text() + "' matches no category; declared: "
-            + categories.stream().map(CategorySpec::id).toList() + ".");
-      }
-      out.add(t);
-    }
-    return out;
+  static MapNode emptyMap(Fields parent, String key) {
+    return new MapNode(Map.of(), Map.of(), parent.mark(), parent.node().path() + "." + key);
   }
 
   private static HealthSpec health(Fields top) {
@@ -295,7 +197,4 @@ public final class GateSpecLoader {
     }
   }
 
-  static List<Node> items(ListNode list) {
-    return list.items();
-  }
 }
