@@ -1,0 +1,152 @@
+package dev.rehearsal.stats;
+
+import dev.rehearsal.stats.internal.RootSupport;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
+/**
+ * Strategy for a confidence interval on one binomial rate, k events in n trials.
+ *
+ * <p>Each method gives a lower and an upper limit for a tail probability; a two-sided interval at
+ * confidence c uses tail (1 − c)/2 on each side, a one-sided bound uses tail 1 − c. Method numbers
+ * refer to Newcombe (1998), "Two-sided confidence intervals for the single proportion: comparison
+ * of seven methods", Stat Med 17:857-872.
+ *
+ * <p>Defaults in Rehearsal: {@link #CLOPPER_PEARSON} one-sided upper bound for pass/block (it never
+ * under-covers), {@link #JEFFREYS} for display and forecasts.
+ *
+ * @since 0.1
+ */
+@API(status = Status.EXPERIMENTAL, since = "0.1")
+public enum IntervalMethod {
+
+  /**
+   * Equal-tailed Beta(k+½, n−k+½) quantiles, with the lower limit 0 at k = 0 and the upper limit 1
+   * at k = n (Brown, Cai and DasGupta 2001, Stat Sci 16:101-133, section 4.1.2). Good average
+   * coverage; the default for display.
+   */
+  JEFFREYS {
+    @Override
+    double lower(int k, int n, double tail) {
+      return k == 0 ? 0 : BetaDistribution.of(k + 0.5, n - k + 0.5).inverseCumulativeProbability(tail);
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      return k == n ? 1 : BetaDistribution.of(k + 0.5, n - k + 0.5).inverseSurvivalProbability(tail);
+    }
+  },
+
+  /** Wilson score interval (Wilson 1927; Newcombe method 3). */
+  WILSON {
+    @Override
+    double lower(int k, int n, double tail) {
+      return WilsonSupport.lower(k, n, z(tail));
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      return WilsonSupport.upper(k, n, z(tail));
+    }
+  },
+
+  /** Wilson score interval with continuity correction (Newcombe method 4, formula in section 2). */
+  WILSON_CONTINUITY_CORRECTED {
+    @Override
+    double lower(int k, int n, double tail) {
+      return WilsonSupport.lowerCorrected(k, n, z(tail));
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      return WilsonSupport.upperCorrected(k, n, z(tail));
+    }
+  },
+
+  /**
+   * Clopper–Pearson "exact" interval from Beta quantiles (Newcombe method 5). Never under-covers;
+   * at k = 0 the one-sided upper bound is 1 − α^(1/n), about 3/n at 95%. The default for gates.
+   */
+  CLOPPER_PEARSON {
+    @Override
+    double lower(int k, int n, double tail) {
+      return k == 0 ? 0 : BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(tail);
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      return k == n ? 1 : BetaDistribution.of(k + 1.0, n - k).inverseSurvivalProbability(tail);
+    }
+  },
+
+  /**
+   * Mid-p interval: the exact tail with half the probability of the observed count (Newcombe
+   * method 6), solved numerically. Less conservative than Clopper–Pearson.
+   */
+  MID_P {
+    @Override
+    double lower(int k, int n, double tail) {
+      if (k == 0) {
+        return 0;
+      }
+      // P(X > k) + P(X = k)/2 rises with p; solve it equal to the tail.
+      return RootSupport.bisect(
+          p -> {
+            BinomialDistribution b = BinomialDistribution.of(n, p);
+            return b.survivalProbability(k) + 0.5 * b.probability(k) - tail;
+          },
+          0,
+          1);
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      if (k == n) {
+        return 1;
+      }
+      // P(X < k) + P(X = k)/2 falls with p; solve it equal to the tail.
+      return RootSupport.bisect(
+          p -> {
+            BinomialDistribution b = BinomialDistribution.of(n, p);
+            return b.cumulativeProbability(k) - 0.5 * b.probability(k) - tail;
+          },
+          0,
+          1);
+    }
+  },
+
+  /** Agresti–Coull "add z²/2 successes and failures" interval, clipped to [0, 1] (Agresti and Coull 1998). */
+  AGRESTI_COULL {
+    @Override
+    double lower(int k, int n, double tail) {
+      double z = z(tail);
+      double nTilde = n + z * z;
+      double p = (k + z * z / 2) / nTilde;
+      return Math.max(0, p - z * Math.sqrt(p * (1 - p) / nTilde));
+    }
+
+    @Override
+    double upper(int k, int n, double tail) {
+      double z = z(tail);
+      double nTilde = n + z * z;
+      double p = (k + z * z / 2) / nTilde;
+      return Math.min(1, p + z * Math.sqrt(p * (1 - p) / nTilde));
+    }
+  };
+
+  private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /** Lower limit whose lower-tail error probability is {@code tail}. */
+  abstract double lower(int k, int n, double tail);
+
+  /** Upper limit whose upper-tail error probability is {@code tail}. */
+  abstract double upper(int k, int n, double tail);
+
+  /** The standard normal quantile with upper-tail probability {@code tail}. */
+  static double z(double tail) {
+    return STANDARD_NORMAL.inverseSurvivalProbability(tail);
+  }
+}
