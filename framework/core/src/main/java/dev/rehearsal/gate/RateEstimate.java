@@ -1,7 +1,8 @@
 package dev.rehearsal.gate;
 
-import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
-import org.apache.commons.statistics.interval.Interval;
+import dev.rehearsal.stats.IntervalMethod;
+import dev.rehearsal.stats.Proportions;
+import dev.rehearsal.stats.RateInterval;
 import org.apiguardian.api.API;
 
 /**
@@ -31,8 +32,8 @@ public record RateEstimate(int k, int n) {
   }
 
   /** Jeffreys equal-tailed 95% interval (Beta(k+½, n−k+½) quantiles), for display and forecasts. */
-  public Interval jeffreys95() {
-    return BinomialConfidenceInterval.JEFFREYS.fromErrorRate(n, k, 0.05);
+  public RateInterval jeffreys95() {
+    return Proportions.interval(k, n, 0.95, IntervalMethod.JEFFREYS);
   }
 
   /**
@@ -40,10 +41,7 @@ public record RateEstimate(int k, int n) {
    * interval with error rate 2(1 − confidence). Equals 1 − α^(1/n) at k = 0.
    */
   public double upperBound(double confidence) {
-    if (k == n) {
-      return 1.0;
-    }
-    return BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(n, k, 2 * (1 - confidence)).getUpperBound();
+    return Proportions.upperBound(k, n, confidence, IntervalMethod.CLOPPER_PEARSON);
   }
 
   /** "k/n = rate [low, high]" for messages and tables. */
@@ -51,9 +49,9 @@ public record RateEstimate(int k, int n) {
     if (n == 0) {
       return "0/0 (no graded responses)";
     }
-    Interval j = jeffreys95();
-    return String.format(java.util.Locale.ROOT, "%d/%d = %s [%s, %s]", k, n, percent(rate()), percent(j.getLowerBound()),
-        percent(j.getUpperBound()));
+    RateInterval j = jeffreys95();
+    return String.format(java.util.Locale.ROOT, "%d/%d = %s [%s, %s]", k, n, percent(rate()), percent(j.lower()),
+        percent(j.upper()));
   }
 
   /** A rate as a percentage with enough digits for rare rates. */

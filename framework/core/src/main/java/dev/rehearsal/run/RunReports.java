@@ -74,8 +74,8 @@ public final class RunReports {
   private static void estimate(ObjectNode node, RateEstimate e) {
     node.put("k", e.k()).put("n", e.n());
     if (e.n() > 0) {
-      node.put("rate", e.rate()).put("jeffreysLow", e.jeffreys95().getLowerBound())
-          .put("jeffreysHigh", e.jeffreys95().getUpperBound()).put("upper95ClopperPearson", e.upperBound(0.95));
+      node.put("rate", e.rate()).put("jeffreysLow", e.jeffreys95().lower())
+          .put("jeffreysHigh", e.jeffreys95().upper()).put("upper95ClopperPearson", e.upperBound(0.95));
     }
   }
 }

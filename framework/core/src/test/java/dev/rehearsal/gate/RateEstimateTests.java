@@ -55,10 +55,10 @@ class RateEstimateTests {
   @Test
   void jeffreys_interval_is_the_equal_tailed_beta_k_plus_half_interval() {
     BetaDistribution posterior = BetaDistribution.of(15.5, 133.5);
-    Interval j = new RateEstimate(15, 148).jeffreys95();
+    var j = new RateEstimate(15, 148).jeffreys95();
 
-    assertThat(j.getLowerBound()).isCloseTo(posterior.inverseCumulativeProbability(0.025), within(1e-9));
-    assertThat(j.getUpperBound()).isCloseTo(posterior.inverseCumulativeProbability(0.975), within(1e-9));
+    assertThat(j.lower()).isCloseTo(posterior.inverseCumulativeProbability(0.025), within(1e-9));
+    assertThat(j.upper()).isCloseTo(posterior.inverseCumulativeProbability(0.975), within(1e-9));
   }
 
   @Test
