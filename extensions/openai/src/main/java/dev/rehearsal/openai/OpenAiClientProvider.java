@@ -1,0 +1,45 @@
+package dev.rehearsal.openai;
+
+import dev.rehearsal.model.ModelClient;
+import dev.rehearsal.model.ModelClientProvider;
+import dev.rehearsal.model.ModelConfig;
+import java.util.Set;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * Provides the {@code openai} client: OpenAI Chat Completions, Azure OpenAI ({@code api-version},
+ * {@code auth: api-key}) and OpenAI-compatible servers ({@code base-url}).
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class OpenAiClientProvider implements ModelClientProvider {
+
+  private final Function<String, String> environment;
+
+  /** The provider ServiceLoader creates: API keys come from the process environment. */
+  public OpenAiClientProvider() {
+    this(System::getenv);
+  }
+
+  /** A provider reading API keys from {@code environment} (tests, embedding). */
+  public OpenAiClientProvider(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public String id() {
+    return "openai";
+  }
+
+  @Override
+  public Set<String> settingKeys() {
+    return OpenAiSettings.KEYS;
+  }
+
+  @Override
+  public ModelClient create(ModelConfig config) {
+    return new OpenAiClient(new OpenAiSettings(config, environment));
+  }
+}

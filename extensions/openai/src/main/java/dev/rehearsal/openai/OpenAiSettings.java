@@ -1,0 +1,87 @@
+package dev.rehearsal.openai;
+
+import dev.rehearsal.model.ModelConfig;
+import dev.rehearsal.model.runtime.RuntimeSettings;
+import dev.rehearsal.model.runtime.SpecValues;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The settings of an {@code openai} model entry, validated. The API key is kept out of toString. */
+final class OpenAiSettings {
+
+  static final Set<String> KEYS = Stream.concat(Stream.of("base-url", "model", "temperature",
+          "max-tokens", "seed", "top-p", "stop", "api-version", "auth", "http-version"),
+      RuntimeSettings.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
+  static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "seed", "top-p", "stop");
+
+  final URI endpoint;
+  final String model;
+  final Optional<String> apiKey;
+  final String authHeader;
+  final Duration timeout;
+  final HttpClient.Version httpVersion;
+  final Map<String, Object> sampling;
+  final String apiKeyEnv;
+
+  OpenAiSettings(ModelConfig config, Function<String, String> environment) {
+    String where = "models." + config.name();
+    SpecValues v = SpecValues.of(where, config.settings());
+    String base = v.string("base-url").orElse("https://api.openai.com/v1").replaceAll("/+$", "");
+    String version = v.string("api-version").map(a -> "?api-version=" + a).orElse("");
+    this.endpoint = uri(where, base + "/chat/completions" + version);
+    this.model = v.requiredString("model", "gpt-4o-mini");
+    this.apiKeyEnv = config.apiKeyEnv().orElse("");
+    this.apiKey = config.apiKeyEnv().map(name -> key(where, name, environment));
+    String auth = v.string("auth").orElse(version.isEmpty() ? "bearer" : "api-key");
+    if (!auth.equals("bearer") && !auth.equals("api-key")) {
+      throw new IllegalArgumentException(where + ".auth must be 'bearer' (OpenAI) or 'api-key'"
+          + " (Azure OpenAI), was '" + auth + "'");
+    }
+    this.authHeader = auth.equals("bearer") ? "Authorization" : "api-key";
+    this.timeout = v.duration("timeout").orElse(Duration.ofSeconds(60));
+    this.httpVersion = v.string("http-version").orElse("1.1").equals("2")
+        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    Map<String, Object> s = new LinkedHashMap<>();
+    SAMPLING.forEach(k -> Optional.ofNullable(config.settings().get(k)).ifPresent(x -> s.put(k, x)));
+    this.sampling = Map.copyOf(s);
+  }
+
+  String authValue(String key) {
+    return authHeader.equals("Authorization") ? "Bearer " + key : key;
+  }
+
+  static String key(String where, String name, Function<String, String> environment) {
+    String key = environment.apply(name);
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException(where + ".api-key-env names environment variable '"
+          + name + "', which is not set; export it before running the gate");
+    }
+    return key;
+  }
+
+  static URI uri(String where, String text) {
+    try {
+      URI uri = URI.create(text);
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+        throw new IllegalArgumentException("not http(s)");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ".base-url must be an http(s) URL such as "
+          + "https://api.openai.com/v1, was '" + text + "'", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OpenAiSettings[endpoint=" + endpoint.getPath() + ", model=" + model + "]";
+  }
+}

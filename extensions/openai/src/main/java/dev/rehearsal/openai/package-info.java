@@ -1,0 +1,5 @@
+/** Model client for openai endpoints, found through ServiceLoader. */
+@NullMarked
+package dev.rehearsal.openai;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package dev.rehearsal.model.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Canonical JSON (object keys sorted, numbers without trailing zeros, no whitespace) and SHA-256,
+ * so that equal content gives equal cache keys and equal tool arguments compare equal.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class CanonicalJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CanonicalJson() {}
+
+  /** The canonical text of any value Jackson can map. */
+  public static String of(Object value) {
+    try {
+      return JSON.writeValueAsString(canonical(JSON.valueToTree(value)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot write canonical JSON of a "
+          + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** The canonical text of a JSON text, or empty when it is not valid JSON. */
+  public static Optional<String> ofText(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      return node == null ? Optional.empty()
+          : Optional.of(JSON.writeValueAsString(canonical(node)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+  public static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    }
+  }
+
+  private static JsonNode canonical(JsonNode node) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      names.sort(null);
+      ObjectNode sorted = f.objectNode();
+      names.forEach(n -> sorted.set(n, canonical(node.get(n))));
+      return sorted;
+    }
+    if (node.isArray()) {
+      var array = f.arrayNode();
+      node.forEach(e -> array.add(canonical(e)));
+      return array;
+    }
+    if (node.isNumber()) {
+      BigDecimal d = node.decimalValue().stripTrailingZeros();
+      return d.scale() <= 0 ? f.numberNode(d.toBigIntegerExact()) : f.numberNode(d);
+    }
+    return node;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.rehearsal.run.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.conversation.ToolCall;
+import dev.rehearsal.conversation.Turn;
+import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.model.runtime.CanonicalJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * The content address of a model call: SHA-256 of the canonical JSON of the model id, the
+ * parameters, the messages and the tools, plus the sample key when sampling is random
+ * (temperature above 0, or not given, since APIs then default to 1).
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class CacheKey {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CacheKey() {}
+
+  public static String of(String modelId, ModelRequest request) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("model", modelId);
+    content.put("parameters", request.parameters());
+    List<Object> messages = new ArrayList<>();
+    request.messages().forEach(turn -> messages.add(message(turn)));
+    content.put("messages", messages);
+    Map<String, Object> tools = new TreeMap<>();
+    request.tools().forEach((name, schema) -> tools.put(name, json(schema)));
+    content.put("tools", tools);
+    if (random(request.parameters().get("temperature"))) {
+      content.put("sampleKey", request.sampleKey());
+    }
+    return CanonicalJson.sha256(CanonicalJson.of(content));
+  }
+
+  private static Map<String, Object> message(Turn turn) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("role", turn.role().wireName());
+    m.put("text", turn.text());
+    List<Object> calls = new ArrayList<>();
+    for (ToolCall call : turn.toolCalls()) {
+      calls.add(Map.of("id", call.id(), "name", call.name(), "arguments",
+          json(call.argumentsJson())));
+    }
+    m.put("toolCalls", calls);
+    turn.toolCallId().ifPresent(id -> m.put("toolCallId", id));
+    m.put("multimodal", turn.multimodal());
+    return m;
+  }
+
+  /** Parsed JSON when the text is JSON (so key order does not matter), else the text itself. */
+  private static Object json(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node == null ? text : node;
+    } catch (IOException e) {
+      return text;
+    }
+  }
+
+  private static boolean random(Object temperature) {
+    if (temperature == null) {
+      return true;
+    }
+    try {
+      return Double.parseDouble(String.valueOf(temperature)) > 0;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+}

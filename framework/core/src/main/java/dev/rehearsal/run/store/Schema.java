@@ -1,0 +1,40 @@
+package dev.rehearsal.run.store;
+
+import java.util.List;
+
+/**
+ * The store's tables in plain SQL that SQLite and PostgreSQL both accept (no SQLite-only types or
+ * syntax; upserts use {@code ON CONFLICT}, which both support).
+ */
+final class Schema {
+
+  static final int VERSION = 1;
+
+  static final List<String> DDL = List.of(
+      "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR(64) PRIMARY KEY,"
+          + " gate VARCHAR(200) NOT NULL, started_at VARCHAR(40) NOT NULL,"
+          + " finished_at VARCHAR(40), status VARCHAR(20) NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS manifests (run_id VARCHAR(64) PRIMARY KEY,"
+          + " spec_hash CHAR(64) NOT NULL, manifest_json TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS samples (run_id VARCHAR(64) NOT NULL,"
+          + " sample_key VARCHAR(300) NOT NULL, prefix_id VARCHAR(300) NOT NULL,"
+          + " segment VARCHAR(100) NOT NULL, PRIMARY KEY (run_id, sample_key))",
+      "CREATE TABLE IF NOT EXISTS responses (cache_key CHAR(64) PRIMARY KEY,"
+          + " model_id VARCHAR(300) NOT NULL, payload TEXT NOT NULL, checksum CHAR(64) NOT NULL,"
+          + " created_at VARCHAR(40) NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS grades (cache_key CHAR(64) PRIMARY KEY,"
+          + " grader_fingerprint CHAR(64) NOT NULL, response_key CHAR(64) NOT NULL,"
+          + " payload TEXT NOT NULL, checksum CHAR(64) NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS estimates (run_id VARCHAR(64) NOT NULL,"
+          + " arm VARCHAR(100) NOT NULL, category VARCHAR(200) NOT NULL,"
+          + " segment VARCHAR(100) NOT NULL, events BIGINT NOT NULL, trials BIGINT NOT NULL,"
+          + " rate DOUBLE PRECISION NOT NULL, lower_bound DOUBLE PRECISION NOT NULL,"
+          + " upper_bound DOUBLE PRECISION NOT NULL, method VARCHAR(50) NOT NULL,"
+          + " PRIMARY KEY (run_id, arm, category, segment))");
+
+  /** Pragmas for SQLite only: WAL so readers never block the writer, durable across kill -9. */
+  static final List<String> SQLITE_PRAGMAS = List.of(
+      "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000");
+
+  private Schema() {}
+}
