@@ -20,4 +20,12 @@ public interface ModelClientProvider {
    * missing or invalid.
    */
   ModelClient create(ModelConfig config);
+
+  /**
+   * Whether replies may be cached in the run store. In-process models whose behaviour is not part
+   * of the cache key (the {@code scripted} model) answer {@code false}.
+   */
+  default boolean cacheable() {
+    return true;
+  }
 }

@@ -23,6 +23,12 @@ public final class ScriptedModelProvider implements ModelClientProvider {
   }
 
   @Override
+  public boolean cacheable() {
+    // The script is not part of the cache key; replaying cached replies after editing it would lie.
+    return false;
+  }
+
+  @Override
   public Set<String> settingKeys() {
     return Set.of("replies", "default");
   }

@@ -37,11 +37,12 @@ public final class GateRunner {
   private final Arms arms;
 
   public GateRunner() {
-    this(new Arms());
+    this(RunOptions.defaults());
   }
 
-  GateRunner(Arms arms) {
-    this.arms = arms;
+  /** A runner whose model arms use the given store, freshness and progress output. */
+  public GateRunner(RunOptions options) {
+    this.arms = new Arms(options);
   }
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */

@@ -32,6 +32,15 @@ public final class Constants {
   /** Whether to print the decision table to standard output. Default: {@code true}. */
   public static final String PRINT_DECISION = "rehearsal.print-decision";
 
+  /**
+   * The run store file (SQLite) that caches model responses, so reruns make no calls and killed runs
+   * resume. Default: {@code <project root>/.rehearsal/store.db}. Set to {@code none} to disable.
+   */
+  public static final String STORE = "rehearsal.store";
+
+  /** Force fresh model calls, overwriting cached responses. Default: {@code false}. */
+  public static final String FRESH = "rehearsal.fresh";
+
   /** Gate files are the resources and files whose names end with one of these. */
   public static final String GATE_FILE_SUFFIX = ".gate.yaml";
 

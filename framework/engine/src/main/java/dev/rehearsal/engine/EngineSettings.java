@@ -1,5 +1,6 @@
 package dev.rehearsal.engine;
 
+import dev.rehearsal.run.RunOptions;
 import dev.rehearsal.spec.SpecContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,8 @@ import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /** The engine's configuration, read once from JUnit configuration parameters (see {@link Constants}). */
-record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision) {
+record EngineSettings(
+    Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, Optional<Path> store, boolean fresh) {
 
   static EngineSettings from(ConfigurationParameters params) {
     Path root = params.get(Constants.PROJECT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
@@ -17,7 +19,20 @@ record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean 
         .map(Path::of).orElseGet(() -> root.resolve("../shared/data")).toAbsolutePath().normalize();
     Path reports = params.get(Constants.REPORTS_DIR).map(Path::of).orElse(Path.of("target", "rehearsal"));
     boolean print = params.getBoolean(Constants.PRINT_DECISION).orElse(true);
-    return new EngineSettings(root, data, reports, print);
+    String store = params.get(Constants.STORE).orElse(root.resolve(".rehearsal/store.db").toString());
+    Optional<Path> storeFile = store.equals("none") ? Optional.empty() : Optional.of(Path.of(store).toAbsolutePath());
+    return new EngineSettings(root, data, reports, print, storeFile, params.getBoolean(Constants.FRESH).orElse(false));
+  }
+
+  RunOptions runOptions() {
+    store.ifPresent(s -> {
+      try {
+        Files.createDirectories(s.getParent());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot create the run store folder " + s.getParent(), e);
+      }
+    });
+    return new RunOptions(store, fresh, System.out, java.time.Duration.ofSeconds(10));
   }
 
   SpecContext specContext() {
