@@ -121,8 +121,9 @@ class GatePipelineTests {
 
     assertThat(run.candidate().errorCount()).isEqualTo(CONVERSATIONS);
     // The first calls give up after their retries; then the circuit breaker stops hammering the endpoint.
-    assertThat(run.candidate().errors().keySet()).anySatisfy(reason -> assertThat(reason).startsWith("retryable: HTTP 500"))
-        .anySatisfy(reason -> assertThat(reason).contains("Circuit breaker").contains("is open"));
+    // Depending on timing, every call is either one that gave up on HTTP 500 or one the breaker refused.
+    assertThat(run.candidate().errors().keySet()).isNotEmpty().allSatisfy(reason -> assertThat(reason)
+        .matches("retryable: HTTP 500 from POST /v1/chat/completions .*|fatal: Circuit breaker for .* is open .*"));
     assertThat(run.health().healthy()).isFalse();
     assertThat(run.decision().action()).isEqualTo(dev.rehearsal.spec.Action.HOLD);
   }
