@@ -46,7 +46,8 @@ class AllureReportingTests {
           .execute(LauncherDiscoveryRequestBuilder.request()
               .enableImplicitConfigurationParameters(false)
               .configurationParameter("rehearsal.project-root", Path.of("").toAbsolutePath().toString())
-              .configurationParameter("rehearsal.reports-dir", dir.resolve("rehearsal").toString())
+              // A fixed folder, so the reports module can take this real decision.json as its injection fixture.
+              .configurationParameter("rehearsal.reports-dir", Path.of("target", "rehearsal").toAbsolutePath().toString())
               .configurationParameter("rehearsal.print-decision", "false")
               .selectors(selectFile("src/test/resources/gates/injection.gate.yaml"))
               .build());
