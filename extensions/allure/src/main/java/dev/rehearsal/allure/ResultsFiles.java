@@ -26,8 +26,10 @@ final class ResultsFiles {
 
   private final Path directory;
   private final Map<String, String> env;
-  private final Map<String, String> environment = new TreeMap<>();
-  private final TreeSet<String> failureClasses = new TreeSet<>();
+  // Shared by every engine execution in the JVM: each suite class (ShipGateTest, HoldGateTest)
+  // starts its own execution, and each gate must stay in the run-wide files.
+  private static final Map<String, String> environment = new TreeMap<>();
+  private static final TreeSet<String> failureClasses = new TreeSet<>();
 
   ResultsFiles(Path directory, Map<String, String> env) {
     this.directory = directory;
@@ -43,7 +45,13 @@ final class ResultsFiles {
     return directory;
   }
 
-  synchronized void write(GateRun run) {
+  void write(GateRun run) {
+    synchronized (environment) {
+      writeLocked(run);
+    }
+  }
+
+  private void writeLocked(GateRun run) {
     String gate = run.spec().id();
     run.spec().models().forEach((name, m) -> environment.put(gate + ".model." + name,
         m.client() + ":" + m.settings().getOrDefault("model", name)));

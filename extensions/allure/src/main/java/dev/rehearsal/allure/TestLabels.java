@@ -106,9 +106,9 @@ final class TestLabels {
   }
 
   private static String description(GateTestEvent e) {
-    String head = "Gate " + e.run().spec().id() + " — promise: " + e.run().spec().promise() + " (owner "
+    // The failure message already shows the numbers; the description keeps what the gate promises.
+    return "Gate " + e.run().spec().id() + " — promise: " + e.run().spec().promise() + " (owner "
         + e.run().spec().owner() + ")";
-    return e.message().isEmpty() ? head : head + "\n\n" + e.message();
   }
 
   private static Label label(String name, String value) {
