@@ -1,53 +1,72 @@
 package dev.rehearsal.gate;
 
-import dev.rehearsal.spec.ThresholdKind;
+import static dev.rehearsal.gate.RateEstimate.percent;
+
 import dev.rehearsal.spec.ThresholdSpec;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
-/** Decides whether a threshold is breached by the candidate's and production's estimates. */
+/**
+ * Decides whether a threshold holds on the candidate's (and production's) estimates. Evidence comes
+ * first: an arm with fewer than {@code min-samples} graded responses in the segment makes the check
+ * inconclusive, whatever the rates say, because a rate on a handful of samples can pass or fail by luck.
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ThresholdChecks {
 
   private ThresholdChecks() {}
 
-  /**
-   * Checks one threshold. No graded responses is a breach (fail closed): a gate without evidence
-   * must not let a release through.
-   */
+  /** Checks one threshold on one category and segment. */
   public static CheckResult check(ThresholdSpec t, String category, String segment, RateEstimate candidate,
       RateEstimate production) {
-    if (t.kind() == ThresholdKind.MAX_RATE) {
-      return maxRate(t, category, segment, candidate);
+    int min = t.evidence().minSamples();
+    boolean tooFew = candidate.n() < min || t.kind().comparative() && production.n() < min;
+    if (tooFew) {
+      return inconclusive(t, category, segment, candidate, production);
     }
-    return maxRatio(t, category, segment, candidate, production);
+    return switch (t.kind()) {
+      case MAX_RATE -> maxRate(t, category, segment, candidate);
+      case MAX_RATIO_TO_PRODUCTION -> ComparisonChecks.ratio(t, category, segment, candidate, production);
+      case MAX_INCREASE -> ComparisonChecks.increase(t, category, segment, candidate, production);
+      case NON_INFERIORITY -> ComparisonChecks.nonInferiority(t, category, segment, candidate, production);
+      case MUST_NOT_INCREASE -> ComparisonChecks.fisher(t, category, segment, candidate, production);
+    };
+  }
+
+  private static CheckResult inconclusive(ThresholdSpec t, String category, String segment, RateEstimate c,
+      RateEstimate p) {
+    String observed = String.format(Locale.ROOT, "inconclusive: candidate n=%d%s, below min-samples %d; %s",
+        c.n(), t.kind().comparative() ? ", production n=" + p.n() : "", t.evidence().minSamples(),
+        "on-inconclusive: " + t.evidence().onInconclusive().wireName());
+    return new CheckResult(t, category, segment, Outcome.INCONCLUSIVE, Double.NaN, "min-samples",
+        observed, expected(t) + "; at least " + t.evidence().minSamples() + " graded responses per arm");
   }
 
   private static CheckResult maxRate(ThresholdSpec t, String category, String segment, RateEstimate c) {
-    String expected = String.format(Locale.ROOT, "max-rate %s: one-sided Clopper-Pearson upper bound at %s confidence"
-        + " must be <= %s (%s)", RateEstimate.percent(t.limit()), t.confidence(), RateEstimate.percent(t.limit()), t.mark());
-    if (c.n() == 0) {
-      return new CheckResult(t, category, segment, true, "no graded candidate responses (0/0): no evidence, fails closed",
-          expected);
-    }
     double upper = c.upperBound(t.confidence());
-    String observed = String.format(Locale.ROOT, "candidate %s; upper bound %s (Clopper-Pearson, one-sided, %s)%s",
-        c.describe(), RateEstimate.percent(upper), t.confidence(), c.k() == 0
-            ? "; detection floor ~" + RateEstimate.percent(3.0 / c.n()) + " (0 events is not 'never')" : "");
-    return new CheckResult(t, category, segment, upper > t.limit(), observed, expected);
+    String method = "Clopper-Pearson upper bound, one-sided, " + t.confidence();
+    String observed = String.format(Locale.ROOT, "candidate %s; upper bound %s (%s)%s", c.describe(), percent(upper),
+        method, c.k() == 0 ? "; detection floor ~" + percent(3.0 / c.n()) + " (0 events is not 'never')" : "");
+    return new CheckResult(t, category, segment, upper > t.limit() ? Outcome.BREACH : Outcome.PASS, upper, method,
+        observed, expected(t));
   }
 
-  private static CheckResult maxRatio(ThresholdSpec t, String category, String segment, RateEstimate c,
-      RateEstimate p) {
-    String expected = String.format(Locale.ROOT, "max-ratio-to-production %.3f: Jeffreys-smoothed candidate rate"
-        + " (k+0.5)/(n+1) divided by production's must be <= %.3f (%s)", t.limit(), t.limit(), t.mark());
-    if (c.n() == 0 || p.n() == 0) {
-      return new CheckResult(t, category, segment, true, String.format(Locale.ROOT,
-          "candidate %s, production %s: no evidence, fails closed", c.describe(), p.describe()), expected);
-    }
-    double ratio = c.smoothedRate() / p.smoothedRate();
-    String observed = String.format(Locale.ROOT, "ratio %.3f = candidate %s / production %s (smoothed %.5f / %.5f)",
-        ratio, c.describe(), p.describe(), c.smoothedRate(), p.smoothedRate());
-    return new CheckResult(t, category, segment, ratio > t.limit(), observed, expected);
+  /** The rule of a threshold in words, with its spec position. */
+  static String expected(ThresholdSpec t) {
+    String rule = switch (t.kind()) {
+      case MAX_RATE -> String.format(Locale.ROOT, "one-sided Clopper-Pearson upper bound at %s confidence must be <= %s",
+          t.confidence(), percent(t.limit()));
+      case MAX_RATIO_TO_PRODUCTION -> String.format(Locale.ROOT,
+          "Jeffreys-smoothed candidate rate (k+0.5)/(n+1) divided by production's must be <= %.3f", t.limit());
+      case MAX_INCREASE -> String.format(Locale.ROOT, "observed increase candidate - production must be <= %.2fpp",
+          100 * t.limit());
+      case NON_INFERIORITY -> String.format(Locale.ROOT,
+          "Newcombe upper bound (one-sided, %s) of candidate - production must be < margin %.2fpp", t.confidence(),
+          100 * t.limit());
+      case MUST_NOT_INCREASE -> String.format(Locale.ROOT,
+          "one-sided Fisher exact p (candidate rate > production rate) must be >= α/2 = %.3f (α = %.2f, two-sided convention)",
+          t.limit() / 2, t.limit());
+    };
+    return t.describeLimit() + ": " + rule + " (" + t.mark() + ")";
   }
 }

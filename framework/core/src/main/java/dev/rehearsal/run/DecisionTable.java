@@ -1,7 +1,6 @@
 package dev.rehearsal.run;
 
-import dev.rehearsal.gate.CheckResult;
-import dev.rehearsal.gate.RateEstimate;
+import dev.rehearsal.report.TableRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,24 +12,14 @@ public final class DecisionTable {
 
   private DecisionTable() {}
 
+  /** The table with the gate's promise, owner, arms, health and decision with every reason. */
   public static String render(GateRun run) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"category", "segment", "n", "candidate rate [95% Jeffreys]", "production rate", "threshold",
         "verdict", "action", "owner"});
-    for (CategoryResult r : run.categories().values()) {
-      List<String> segs = new ArrayList<>(run.segments());
-      segs.add(GateRun.OVERALL);
-      for (String s : segs) {
-        RateEstimate c = r.candidate().get(s);
-        RateEstimate p = r.production().get(s);
-        List<CheckResult> checks = r.checks(s);
-        String threshold = checks.isEmpty() ? "-" : String.join("; ", checks.stream().map(DecisionTable::limit).toList());
-        boolean breached = checks.stream().anyMatch(CheckResult::breached);
-        String action = checks.stream().filter(CheckResult::breached).map(x -> x.threshold().onBreach())
-            .reduce(dev.rehearsal.spec.Action.SHIP, dev.rehearsal.spec.Action::max).wireName();
-        rows.add(new String[] {r.category().id(), s, Integer.toString(c.n()), c.describe(), p.describe(), threshold,
-            checks.isEmpty() ? "info" : breached ? "BREACH" : "pass", breached ? action : "-", r.category().owner()});
-      }
+    for (TableRow r : TableRow.of(run)) {
+      rows.add(new String[] {r.category(), r.segment(), Integer.toString(r.n()), r.describeCandidate(),
+          r.describeProduction(), r.threshold(), r.verdict(), r.action(), r.owner()});
     }
     StringBuilder out = new StringBuilder();
     out.append("Rehearsal gate ").append(run.spec().id()).append(" (owner ").append(run.spec().owner()).append(")\n");
@@ -42,11 +31,6 @@ public final class DecisionTable {
     out.append("DECISION: ").append(run.decision().action().wireName().toUpperCase(Locale.ROOT)).append('\n');
     run.decision().reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
     return out.toString();
-  }
-
-  private static String limit(CheckResult c) {
-    return c.threshold().kind().key() + " " + (c.threshold().kind() == dev.rehearsal.spec.ThresholdKind.MAX_RATE
-        ? RateEstimate.percent(c.threshold().limit()) : String.format(Locale.ROOT, "%.2f", c.threshold().limit()));
   }
 
   static String table(List<String[]> rows) {

@@ -17,6 +17,7 @@ import org.apiguardian.api.API;
  * @param categories results by category id, in spec order
  * @param health the simulation's health
  * @param decision the release decision
+ * @param stages how long each pipeline stage took
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -27,7 +28,13 @@ public record GateRun(
     ArmResult candidate,
     Map<String, CategoryResult> categories,
     Health health,
-    Decision decision) {
+    Decision decision,
+    List<StageTiming> stages) {
+
+  public GateRun {
+    segments = List.copyOf(segments);
+    stages = List.copyOf(stages);
+  }
 
   /** The pseudo-segment of the whole sample. */
   public static final String OVERALL = "overall";

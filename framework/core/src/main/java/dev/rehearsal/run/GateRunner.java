@@ -12,6 +12,7 @@ import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.prefix.PrefixSampler;
 import dev.rehearsal.prefix.Sample;
+import dev.rehearsal.spec.Action;
 import dev.rehearsal.spec.CategorySpec;
 import dev.rehearsal.spec.GateSpec;
 import dev.rehearsal.spec.SegmentSpec;
@@ -47,22 +48,26 @@ public final class GateRunner {
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
   public GateRun run(GateSpec spec) throws IOException {
-    Sample sample = new PrefixSampler(spec.prefixes()).sample();
+    Stages stages = new Stages();
+    Sample sample = stages.time("sample", () -> new PrefixSampler(spec.prefixes()).sample());
     List<String> segments = segments(spec, sample);
-    ArmResult production = arms.answer(spec, spec.production(), sample.prefixes());
-    ArmResult candidate = arms.answer(spec, spec.candidate(), sample.prefixes());
+    ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
+    ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
     Map<String, Grader> graders = new HashMap<>();
     spec.graders().forEach((id, g) -> graders.put(id, Graders.create(g)));
-    Map<String, Map<String, Verdict>> prodVerdicts = grade(graders, sample.prefixes(), production);
-    Map<String, Map<String, Verdict>> candVerdicts = grade(graders, sample.prefixes(), candidate);
-    Map<String, CategoryResult> categories = new LinkedHashMap<>();
-    for (CategorySpec c : spec.categories()) {
-      categories.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
-          candVerdicts.get(c.grader())));
-    }
+    Map<String, Map<String, Verdict>> prodVerdicts = stages.time("grade production", () -> grade(graders, sample.prefixes(), production));
+    Map<String, Map<String, Verdict>> candVerdicts = stages.time("grade candidate", () -> grade(graders, sample.prefixes(), candidate));
+    Map<String, CategoryResult> categories = stages.time("estimate and check", () -> {
+      Map<String, CategoryResult> out = new LinkedHashMap<>();
+      for (CategorySpec c : spec.categories()) {
+        out.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
+            candVerdicts.get(c.grader())));
+      }
+      return out;
+    });
     Health health = health(spec, sample, production, candidate);
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
-        decide(spec, categories, health));
+        decide(spec, categories, health), stages.list());
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {
@@ -99,12 +104,13 @@ public final class GateRunner {
     }
     List<CheckResult> checks = new ArrayList<>();
     for (ThresholdSpec t : spec.thresholds()) {
-      if (!t.appliesTo(c.id())) {
+      if (!t.appliesTo(c)) {
         continue;
       }
       for (String s : all) {
-        if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL)
-            || t.kind() == dev.rehearsal.spec.ThresholdKind.MAX_RATE)) {
+        // Without 'segments:', absolute kinds check every segment and the overall rate; comparative
+        // kinds only the overall rate, because per-segment comparisons multiply false alarms.
+        if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL) || !t.kind().comparative())) {
           checks.add(ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s)));
         }
       }
@@ -172,24 +178,30 @@ public final class GateRunner {
   }
 
   private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {
-    dev.rehearsal.spec.Action action = dev.rehearsal.spec.Action.SHIP;
+    Action action = Action.SHIP;
     List<CheckResult> breaches = new ArrayList<>();
+    List<CheckResult> inconclusive = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     for (String problem : health.problems()) {
-      action = action.max(dev.rehearsal.spec.Action.HOLD);
+      action = action.max(Action.HOLD);
       reasons.add("hold: simulation unhealthy: " + problem + " (owner " + spec.owner() + ")");
     }
     for (CategoryResult r : categories.values()) {
       for (CheckResult c : r.checks()) {
-        if (c.breached()) {
+        if (c.inconclusive()) {
+          inconclusive.add(c);
+        }
+        if (c.blocks()) {
           breaches.add(c);
           action = action.max(c.threshold().onBreach());
-          reasons.add(c.threshold().onBreach().wireName() + ": " + c.category() + " / " + c.segment() + ": "
-              + c.observed() + "; expected " + c.expected() + " (owner " + r.category().owner() + ")");
+          reasons.add(Decision.reason(c, r.category().owner()));
+        } else if (c.inconclusive()) {
+          reasons.add("not acted on (" + c.verdict() + "): " + c.category() + " / " + c.segment() + ": " + c.observed()
+              + " (owner " + r.category().owner() + ")");
         }
       }
     }
-    return new Decision(action, breaches, reasons);
+    return new Decision(action, breaches, inconclusive, reasons);
   }
 
   static Optional<String> none() {

@@ -6,21 +6,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.gate.RateEstimate;
+import dev.rehearsal.report.ForestPlot;
+import dev.rehearsal.report.TableRow;
+import dev.rehearsal.report.Tables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Writes a gate run's files: {@code decision.txt} (the console table), {@code decision.json}
- * (machine-readable estimates and checks) and the run's source report. Model text appears only in
- * JSON string values, which JSON escaping keeps inert.
+ * Writes a gate run's files into {@code dir/<gate id>/}: {@code decision.txt} (the console table),
+ * {@code decision.json} (everything the release summary needs: promise, owner, decision, rows,
+ * checks, blocking and inconclusive checks with owners, examples, models, stages),
+ * {@code segments.csv}, {@code segments.md} and {@code forest-plot.svg}. Model text appears only in
+ * JSON string values and escaped CSV/SVG, which keep it inert.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunReports {
+
+  /** Version of the decision.json layout; readers reject versions they do not know. */
+  public static final int SCHEMA_VERSION = 2;
 
   private RunReports() {}
 
@@ -28,47 +37,96 @@ public final class RunReports {
   public static Path write(GateRun run, Path dir) throws IOException {
     Path out = dir.resolve(run.spec().id().replace('/', '_'));
     Files.createDirectories(out);
+    List<TableRow> rows = TableRow.of(run);
     Files.writeString(out.resolve("decision.txt"), DecisionTable.render(run), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("segments.csv"), Tables.csv(rows), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("segments.md"), Tables.markdown(rows), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows), StandardCharsets.UTF_8);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(out.resolve("decision.json").toFile(), tree(json, run));
     return out;
   }
 
-  static ObjectNode tree(ObjectMapper json, GateRun run) {
-    ObjectNode root = json.createObjectNode();
-    root.put("gate", run.spec().id()).put("promise", run.spec().promise()).put("owner", run.spec().owner())
-        .put("specSha256", run.spec().sha256()).put("decision", run.decision().action().wireName());
-    root.put("candidate", run.candidate().description()).put("production", run.production().description());
-    ObjectNode sample = root.putObject("sample");
-    sample.put("size", run.sample().prefixes().size()).put("lines", run.sample().report().lines())
-        .put("eligibleTurns", run.sample().report().eligibleTurns());
+  /** The forest plot's title. */
+  public static String plotTitle(GateRun run) {
+    return run.spec().id() + ": flagged rates with 95% intervals, candidate vs production";
+  }
+
+  /** The run manifest: what was run on what, so a reader can reproduce it. */
+  public static ObjectNode manifest(ObjectMapper json, GateRun run) {
+    ObjectNode m = json.createObjectNode();
+    m.put("gate", run.spec().id()).put("specFile", run.spec().file().toString()).put("specSha256", run.spec().sha256())
+        .put("candidate", run.candidate().description()).put("production", run.production().description());
+    ObjectNode models = m.putObject("models");
+    run.spec().models().forEach((name, c) -> models.putObject(name).put("client", c.client())
+        .put("model", String.valueOf(c.settings().getOrDefault("model", "-"))));
+    ObjectNode graders = m.putObject("graders");
+    new TreeMap<>(run.spec().graders()).forEach((id, g) -> graders.put(id, g.type()));
+    ObjectNode sample = m.putObject("sample");
+    sample.put("size", run.sample().prefixes().size()).put("requested", run.spec().prefixes().sample().size())
+        .put("lines", run.sample().report().lines()).put("eligibleTurns", run.sample().report().eligibleTurns());
     sample.set("rejected", json.valueToTree(run.sample().report().rejected()));
     sample.set("population", json.valueToTree(run.sample().population()));
+    m.set("stages", json.valueToTree(run.stages()));
+    return m;
+  }
+
+  static ObjectNode tree(ObjectMapper json, GateRun run) {
+    ObjectNode root = json.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION).put("gate", run.spec().id()).put("promise", run.spec().promise())
+        .put("owner", run.spec().owner()).put("specFile", run.spec().file().toString())
+        .put("specLine", run.spec().mark().line()).put("specSha256", run.spec().sha256())
+        .put("decision", run.decision().action().wireName());
+    root.put("candidate", run.candidate().description()).put("production", run.production().description());
+    root.set("manifest", manifest(json, run));
     root.set("healthProblems", json.valueToTree(run.health().problems()));
+    root.put("healthSummary", run.health().summary());
     root.set("reasons", json.valueToTree(run.decision().reasons()));
+    ArrayNode blocking = root.putArray("blocking");
+    run.decision().breaches().forEach(c -> check(blocking.addObject(), c, owner(run, c)));
+    ArrayNode inconclusive = root.putArray("inconclusive");
+    run.decision().inconclusive().forEach(c -> check(inconclusive.addObject(), c, owner(run, c)));
+    root.set("rows", json.valueToTree(TableRow.of(run)));
     ArrayNode categories = root.putArray("categories");
     for (CategoryResult r : run.categories().values()) {
-      ObjectNode c = categories.addObject();
-      c.put("id", r.category().id()).put("owner", r.category().owner()).put("severity", r.category().severity().wireName())
-          .put("failureClass", r.category().failureClass());
-      ArrayNode segments = c.putArray("segments");
-      List<String> segs = new ArrayList<>(run.segments());
-      segs.add(GateRun.OVERALL);
-      for (String s : segs) {
-        ObjectNode seg = segments.addObject().put("segment", s);
-        estimate(seg.putObject("candidate"), r.candidate().get(s));
-        estimate(seg.putObject("production"), r.production().get(s));
-      }
-      ArrayNode checks = c.putArray("checks");
-      for (CheckResult check : r.checks()) {
-        checks.addObject().put("segment", check.segment()).put("kind", check.threshold().kind().key())
-            .put("limit", check.threshold().limit()).put("breached", check.breached())
-            .put("onBreach", check.threshold().onBreach().wireName()).put("observed", check.observed())
-            .put("expected", check.expected());
-      }
-      c.set("examples", json.valueToTree(r.examples()));
+      category(json, categories.addObject(), run, r);
     }
     return root;
+  }
+
+  private static void category(ObjectMapper json, ObjectNode c, GateRun run, CategoryResult r) {
+    c.put("id", r.category().id()).put("group", r.category().group()).put("owner", r.category().owner())
+        .put("severity", r.category().severity().wireName()).put("failureClass", r.category().failureClass())
+        .put("specLine", r.category().mark().line());
+    ArrayNode segments = c.putArray("segments");
+    List<String> segs = new ArrayList<>(run.segments());
+    segs.add(GateRun.OVERALL);
+    for (String s : segs) {
+      ObjectNode seg = segments.addObject().put("segment", s);
+      estimate(seg.putObject("candidate"), r.candidate().get(s));
+      estimate(seg.putObject("production"), r.production().get(s));
+    }
+    ArrayNode checks = c.putArray("checks");
+    r.checks().forEach(check -> check(checks.addObject(), check, r.category().owner()));
+    c.set("examples", json.valueToTree(r.examples()));
+  }
+
+  private static void check(ObjectNode node, CheckResult check, String owner) {
+    node.put("category", check.category()).put("segment", check.segment()).put("kind", check.threshold().kind().key())
+        .put("threshold", check.threshold().describeLimit()).put("limit", check.threshold().limit())
+        .put("outcome", check.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("verdict", check.verdict())
+        .put("blocks", check.blocks()).put("breached", check.breached()).put("method", check.method())
+        .put("onBreach", check.threshold().onBreach().wireName()).put("owner", owner)
+        .put("onInconclusive", check.threshold().evidence().onInconclusive().wireName())
+        .put("minSamples", check.threshold().evidence().minSamples()).put("specLine", check.threshold().mark().line())
+        .put("observed", check.observed()).put("expected", check.expected());
+    if (!Double.isNaN(check.value())) {
+      node.put("value", check.value());
+    }
+  }
+
+  private static String owner(GateRun run, CheckResult c) {
+    return run.categories().get(c.category()).category().owner();
   }
 
   private static void estimate(ObjectNode node, RateEstimate e) {

@@ -36,7 +36,7 @@ public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
-      "models", "graders", "categories", "thresholds", "health");
+      "models", "graders", "categories", "thresholds", "evidence", "health");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
 
   private final SpecContext context;
@@ -62,7 +62,7 @@ public final class GateSpecLoader {
     List<SegmentSpec> segments = new ArrayList<>();
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
-        candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), categories, segments), health(top), abs, top.mark(),
+        candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"), categories, segments), health(top), abs, top.mark(),
         sha256(bytes));
   }
 

@@ -1,12 +1,16 @@
 package dev.rehearsal.engine;
 
+import dev.rehearsal.engine.spi.GateTestEvent;
+import dev.rehearsal.engine.spi.GateTestEvent.TestOutcome;
 import dev.rehearsal.run.DecisionTable;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.RunReports;
 import dev.rehearsal.spec.Action;
 import dev.rehearsal.spec.GateSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -14,7 +18,10 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
-/** The release decision: prints the decision table, writes the reports, fails unless the decision is ship. */
+/**
+ * The release decision: writes the reports, prints the decision table, fails unless the decision is
+ * ship, with every blocking check, its action and its owner in the message.
+ */
 final class DecisionDescriptor extends AbstractTestDescriptor implements Node<GateContext> {
 
   private final GateSpec spec;
@@ -37,16 +44,28 @@ final class DecisionDescriptor extends AbstractTestDescriptor implements Node<Ga
   @Override
   public GateContext execute(GateContext context, DynamicTestExecutor executor) throws Exception {
     GateRun run = context.requireRun();
-    Path written = RunReports.write(run, context.settings().reportsDir());
-    if (context.settings().printDecision()) {
-      System.out.println(DecisionTable.render(run) + "Reports: " + written.toAbsolutePath());
-    }
+    Path written = RunReports.write(run, context.settings().reportsDir()).toAbsolutePath();
     Action action = run.decision().action();
+    String message = message(run, action);
+    GateTestEvent event = new GateTestEvent(run, GateTestEvent.Kind.DECISION, Optional.empty(), spec.id(), List.of(),
+        action == Action.SHIP ? TestOutcome.PASSED : TestOutcome.FAILED, message, getUniqueId().toString(),
+        getDisplayName(), spec.mark());
+    context.listeners().each(l -> l.testExecuting(event));
+    context.listeners().each(l -> l.gateFinished(run, written));
+    if (context.settings().printDecision()) {
+      StringBuilder footer = new StringBuilder("Decision files: " + written + "\n");
+      context.listeners().each(l -> l.reportLocations().forEach(line -> footer.append(line).append('\n')));
+      System.out.println(DecisionTable.render(run) + footer);
+    }
     if (action != Action.SHIP) {
-      throw new AssertionFailedError("Release decision for gate " + spec.id() + ": "
-          + action.wireName().toUpperCase(Locale.ROOT) + " (gate owner " + spec.owner() + ")\n  - "
-          + String.join("\n  - ", run.decision().reasons()));
+      throw new AssertionFailedError(message);
     }
     return context;
+  }
+
+  private String message(GateRun run, Action action) {
+    String head = "Release decision for gate " + spec.id() + ": " + action.wireName().toUpperCase(Locale.ROOT)
+        + " (gate owner " + spec.owner() + ")\n  promise: " + spec.promise();
+    return run.decision().reasons().isEmpty() ? head : head + "\n  - " + String.join("\n  - ", run.decision().reasons());
   }
 }

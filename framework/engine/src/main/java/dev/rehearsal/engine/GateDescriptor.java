@@ -37,6 +37,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<GateCo
   @Override
   public GateContext before(GateContext context) throws Exception {
     GateRun run = new GateRunner(context.settings().runOptions()).run(spec);
+    context.listeners().each(l -> l.gateRehearsed(run));
     return context.with(run);
   }
 }

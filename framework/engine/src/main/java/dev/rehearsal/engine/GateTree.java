@@ -5,7 +5,6 @@ import dev.rehearsal.spec.CategorySpec;
 import dev.rehearsal.spec.GateSpec;
 import dev.rehearsal.spec.Mark;
 import dev.rehearsal.spec.SegmentSpec;
-import dev.rehearsal.spec.ThresholdKind;
 import dev.rehearsal.spec.ThresholdSpec;
 import org.junit.platform.engine.UniqueId;
 
@@ -37,7 +36,7 @@ final class GateTree {
 
   private static Mark comparisonMark(GateSpec spec, CategorySpec c) {
     return spec.thresholds().stream()
-        .filter(t -> t.kind() == ThresholdKind.MAX_RATIO_TO_PRODUCTION && t.appliesTo(c.id()))
+        .filter(t -> t.kind().comparative() && t.appliesTo(c))
         .map(ThresholdSpec::mark).findFirst().orElse(c.mark());
   }
 }

@@ -1,7 +1,11 @@
 package dev.rehearsal.engine;
 
+import dev.rehearsal.engine.spi.GateTestEvent;
+import dev.rehearsal.engine.spi.GateTestEvent.TestOutcome;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.spec.GateSpec;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -32,9 +36,15 @@ final class HealthDescriptor extends AbstractTestDescriptor implements Node<Gate
   @Override
   public GateContext execute(GateContext context, DynamicTestExecutor executor) {
     GateRun run = context.requireRun();
-    if (!run.health().healthy()) {
-      throw new AssertionFailedError("Simulation of gate " + spec.id() + " is unhealthy, so the gate fails closed:\n  - "
-          + String.join("\n  - ", run.health().problems()) + "\n" + run.health().summary());
+    boolean healthy = run.health().healthy();
+    String message = healthy ? run.health().summary() : Messages.header(run) + "Simulation is unhealthy, so the gate fails closed:\n  - "
+        + String.join("\n  - ", run.health().problems()) + "\n" + run.health().summary();
+    GateTestEvent event = new GateTestEvent(run, GateTestEvent.Kind.HEALTH, Optional.empty(), spec.id(), List.of(),
+        healthy ? TestOutcome.PASSED : TestOutcome.FAILED, message, getUniqueId().toString(), getDisplayName(),
+        spec.prefixes().sample().mark());
+    context.listeners().each(l -> l.testExecuting(event));
+    if (!healthy) {
+      throw new AssertionFailedError(message);
     }
     return context;
   }

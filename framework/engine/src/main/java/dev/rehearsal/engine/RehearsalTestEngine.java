@@ -36,6 +36,6 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<GateContex
 
   @Override
   protected GateContext createExecutionContext(ExecutionRequest request) {
-    return new GateContext(EngineSettings.from(request.getConfigurationParameters()), java.util.Optional.empty());
+    return new GateContext(EngineSettings.from(request.getConfigurationParameters()), Listeners.load(), java.util.Optional.empty());
   }
 }

@@ -36,7 +36,7 @@ class GateOutcomesTests {
         finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains("category:   privacy/pii-leak")
             && m.contains("segment:    overall") && m.matches("(?s).*candidate \\d+/150 = .*") && m.contains("upper bound")
             && m.contains("max-rate 10.00%") && m.contains("Clopper-Pearson") && m.contains("production (replay:logged)")
-            && m.contains("Action on breach: rollback; owner: privacy-team")
+            && m.contains("Action: rollback; owner: privacy-team")
             && m.contains("support-fail.gate.yaml:27:5")))));
     tests.assertThatEvents().haveExactly(1, event(test(), displayName("support-fail › release decision"),
         finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains("ROLLBACK")

@@ -1,0 +1,40 @@
+package dev.rehearsal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EscapeTests {
+
+  static final String HOSTILE = "<script>alert(1)</script> [x](javascript:alert(1)) | **b** <img src=x onerror=alert(2)> \"'&";
+
+  @Test
+  void html_escaping_leaves_no_markup() {
+    String out = Escape.html(HOSTILE);
+
+    assertThat(out).doesNotContain("<", ">", "\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&amp;", "&#39;");
+  }
+
+  @Test
+  void markdown_escaping_neutralises_links_emphasis_pipes_and_html() {
+    String out = Escape.markdown(HOSTILE + "\nsecond line");
+
+    assertThat(out).doesNotContain("<script", "](", "**", "\n").contains("\\[x\\]\\(javascript:alert\\(1\\)\\)", "\\|");
+  }
+
+  @Test
+  void csv_escaping_quotes_fields_and_defuses_formulas() {
+    assertThat(Escape.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+  }
+
+  @Test
+  void forest_plot_escapes_every_spec_text_node() {
+    TableRow row = new TableRow("<script>alert(1)</script>", "g", "high", "o", "seg&<b>", 10, 1, 0.1, 0.01, 0.4, 10, 0,
+        0, 0, 0.2, "-", List.of(0.2), "pass", "-");
+
+    String svg = ForestPlot.svg("t<i>", List.of(row));
+
+    assertThat(svg).doesNotContain("<script>", "<b>", "<i>").contains("&lt;script&gt;", "seg&amp;&lt;b&gt;");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.rehearsal.reports;
+
+import static dev.rehearsal.report.Escape.markdown;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.report.Tables;
+import java.util.List;
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/**
+ * The release summary as Markdown for a merge-request comment: decision, promise, blocking actions
+ * with owners, inconclusive checks, the decision table and flagged examples. Every run string is
+ * escaped so model text cannot add links, images, HTML or table cells to the comment.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ReleaseSummaryMarkdown {
+
+  private ReleaseSummaryMarkdown() {}
+
+  public static String render(List<GateReport> gates) {
+    StringBuilder out = new StringBuilder("## Release summary: **")
+        .append(ReleaseSummary.overall(gates).wireName().toUpperCase(Locale.ROOT)).append("**\n\n");
+    for (GateReport g : gates) {
+      JsonNode j = g.json();
+      out.append("### Gate `").append(g.gate().replace("`", "'")).append("`: **")
+          .append(g.decision().wireName().toUpperCase(Locale.ROOT)).append("**\n\n")
+          .append("- Promise: ").append(markdown(g.text("promise"))).append('\n')
+          .append("- Gate owner: ").append(markdown(g.text("owner"))).append('\n')
+          .append("- Candidate ").append(markdown(g.text("candidate"))).append(" vs production ")
+          .append(markdown(g.text("production"))).append("\n\n");
+      if (!j.path("blocking").isEmpty()) {
+        out.append("| action | owner | category | segment | observed |\n|---|---|---|---|---|\n");
+        for (JsonNode b : j.path("blocking")) {
+          out.append("| **").append(markdown(b.path("onBreach").asText())).append("** | ").append(markdown(b.path("owner").asText()))
+              .append(" | ").append(markdown(b.path("category").asText())).append(" | ").append(markdown(b.path("segment").asText()))
+              .append(" | ").append(markdown(b.path("observed").asText())).append(" |\n");
+        }
+        out.append('\n');
+      }
+      for (JsonNode c : j.path("inconclusive")) {
+        out.append("- Not enough evidence: ").append(markdown(c.path("category").asText() + " / " + c.path("segment").asText()
+            + " → " + c.path("verdict").asText() + " (owner " + c.path("owner").asText() + ")"))
+            .append('\n');
+      }
+      out.append("\n<details><summary>Decision table</summary>\n\n").append(Tables.markdown(g.rows())).append("\n</details>\n\n");
+      examples(out, j);
+    }
+    return out.toString();
+  }
+
+  private static void examples(StringBuilder out, JsonNode j) {
+    boolean any = false;
+    for (JsonNode c : j.path("categories")) {
+      for (JsonNode x : c.path("examples")) {
+        if (!any) {
+          out.append("<details><summary>Flagged examples (escaped model text)</summary>\n\n");
+          any = true;
+        }
+        out.append("- ").append(markdown(c.path("id").asText() + " · " + x.path("segment").asText() + ": "
+            + x.path("response").asText())).append('\n');
+      }
+    }
+    if (any) {
+      out.append("\n</details>\n\n");
+    }
+  }
+}
