@@ -54,6 +54,8 @@ final class GateFileResolver implements SelectorResolver {
       return Resolution.unresolved();
     }
     Set<Match> matches = new LinkedHashSet<>();
+    // A gate read from target/test-classes is loaded from its src/test/resources original, so every
+    // position in messages, reports and IDE links names the file people edit.
     for (var resource : selector.getResources()) {
       URI uri = resource.getUri();
       if (!"file".equals(uri.getScheme())) {
@@ -62,7 +64,7 @@ final class GateFileResolver implements SelectorResolver {
             + " src/test/resources of the project that runs it."));
         continue;
       }
-      gate(Path.of(uri), context, Optional.empty()).ifPresent(d -> matches.add(Match.exact(d)));
+      gate(Sources.editable(Path.of(uri)), context, Optional.empty()).ifPresent(d -> matches.add(Match.exact(d)));
     }
     return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
   }
