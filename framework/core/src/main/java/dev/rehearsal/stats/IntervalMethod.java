@@ -1,7 +1,6 @@
 package dev.rehearsal.stats;
 
 import dev.rehearsal.stats.internal.RootSupport;
-import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apiguardian.api.API;
@@ -14,6 +13,11 @@ import org.apiguardian.api.API.Status;
  * confidence c uses tail (1 − c)/2 on each side, a one-sided bound uses tail 1 − c. Method numbers
  * refer to Newcombe (1998), "Two-sided confidence intervals for the single proportion: comparison
  * of seven methods", Stat Med 17:857-872.
+ *
+ * <p>Beta quantiles (Clopper–Pearson, Jeffreys) come from {@link BetaQuantile}, a safeguarded
+ * Halley-type inverse of the regularized incomplete beta function (about 1.3 incomplete-beta
+ * evaluations per limit, instead of a Brent solve),
+ * checked against Commons Statistics' {@code BetaDistribution} inverse to 1e-9 relative.
  *
  * <p>Defaults in Rehearsal: {@link #CLOPPER_PEARSON} one-sided upper bound for pass/block (it never
  * under-covers), {@link #JEFFREYS} for display and forecasts.
@@ -31,12 +35,12 @@ public enum IntervalMethod {
   JEFFREYS {
     @Override
     double lower(int k, int n, double tail) {
-      return k == 0 ? 0 : BetaDistribution.of(k + 0.5, n - k + 0.5).inverseCumulativeProbability(tail);
+      return k == 0 ? 0 : BetaQuantile.inverseCumulativeProbability(k + 0.5, n - k + 0.5, tail);
     }
 
     @Override
     double upper(int k, int n, double tail) {
-      return k == n ? 1 : BetaDistribution.of(k + 0.5, n - k + 0.5).inverseSurvivalProbability(tail);
+      return k == n ? 1 : BetaQuantile.inverseSurvivalProbability(k + 0.5, n - k + 0.5, tail);
     }
   },
 
@@ -73,12 +77,12 @@ public enum IntervalMethod {
   CLOPPER_PEARSON {
     @Override
     double lower(int k, int n, double tail) {
-      return k == 0 ? 0 : BetaDistribution.of(k, n - k + 1.0).inverseCumulativeProbability(tail);
+      return k == 0 ? 0 : BetaQuantile.inverseCumulativeProbability(k, n - k + 1.0, tail);
     }
 
     @Override
     double upper(int k, int n, double tail) {
-      return k == n ? 1 : BetaDistribution.of(k + 1.0, n - k).inverseSurvivalProbability(tail);
+      return k == n ? 1 : BetaQuantile.inverseSurvivalProbability(k + 1.0, n - k, tail);
     }
   },
 

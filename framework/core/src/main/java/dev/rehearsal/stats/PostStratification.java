@@ -2,7 +2,6 @@ package dev.rehearsal.stats;
 
 import dev.rehearsal.stats.internal.Checks;
 import java.util.List;
-import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
@@ -65,8 +64,8 @@ public final class PostStratification {
   // Korn and Graubard (1998), section 2: Clopper–Pearson with non-integer effective counts.
   static double[] kornGraubard(double rate, double nEff, double tail) {
     double kEff = rate * nEff;
-    double lower = kEff <= 0 ? 0 : BetaDistribution.of(kEff, nEff - kEff + 1).inverseCumulativeProbability(tail);
-    double upper = rate >= 1 ? 1 : BetaDistribution.of(kEff + 1, nEff - kEff).inverseSurvivalProbability(tail);
+    double lower = kEff <= 0 ? 0 : BetaQuantile.inverseCumulativeProbability(kEff, nEff - kEff + 1, tail);
+    double upper = rate >= 1 ? 1 : BetaQuantile.inverseSurvivalProbability(kEff + 1, nEff - kEff, tail);
     return new double[] {lower, upper};
   }
 }

@@ -45,7 +45,7 @@ public record RateForecast(double alpha, double beta) {
   /** The forecast's {@code probability}-quantile, e.g. 0.975 for the upper end of a 95% band. */
   public double quantile(double probability) {
     Checks.probability("Quantile probability", probability);
-    return distribution().inverseCumulativeProbability(probability);
+    return BetaQuantile.inverseCumulativeProbability(alpha, beta, probability);
   }
 
   /** Probability that the deployment rate exceeds {@code rate}, e.g. a gate's maximum. */
