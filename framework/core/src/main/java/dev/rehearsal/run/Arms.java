@@ -7,6 +7,7 @@ import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.prefix.DeidGuard;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.spec.ArmSpec;
 import dev.rehearsal.spec.GateSpec;
@@ -34,6 +35,8 @@ class Arms {
             .orElseGet(() -> Response.failed(p.sampleId(), "no logged reply in variant '" + variant + "'")));
       }
     } else {
+      // The de-identification guard runs before the first prefix can leave the machine.
+      DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
       ModelConfig config = spec.models().get(arm.model().orElseThrow());
       try (ModelClient client = ModelClients.provider(config.client()).create(config)) {
         generate(client, prefixes, responses);
