@@ -2,10 +2,10 @@ package dev.rehearsal.prefix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Keeps the {@code capacity} candidates with the smallest keys seen so far (a bottom-k sample).
@@ -29,7 +29,7 @@ final class BottomK {
 
   private final int capacity;
   private final PriorityQueue<Entry> heap;
-  private final Set<Long> keys;
+  private final Map<Long, Entry> keys;
   private final boolean dedup;
 
   BottomK(int capacity, boolean dedup) {
@@ -37,7 +37,7 @@ final class BottomK {
     this.dedup = dedup;
     this.heap = new PriorityQueue<>(Math.min(capacity, 1 << 12) + 1,
         Comparator.comparingLong(Entry::key).reversed());
-    this.keys = new HashSet<>();
+    this.keys = new HashMap<>();
   }
 
   /** Whether a candidate with this key would enter the sample (checked before building it). */
@@ -46,18 +46,31 @@ final class BottomK {
   }
 
   Outcome offer(Entry entry) {
-    if (dedup && keys.contains(entry.key())) {
+    Entry same = dedup ? keys.get(entry.key()) : null;
+    if (same != null) {
+      // Identical prefixes: keep the earliest occurrence, so the representative does not depend on
+      // the order in which parallel readers report them.
+      if (before(entry, same)) {
+        heap.remove(same);
+        heap.add(entry);
+        keys.put(entry.key(), entry);
+      }
       return Outcome.DUPLICATE;
     }
     if (!admits(entry.key())) {
       return Outcome.DROPPED;
     }
     heap.add(entry);
-    keys.add(entry.key());
+    keys.put(entry.key(), entry);
     if (heap.size() > capacity) {
       keys.remove(heap.poll().key());
     }
     return Outcome.KEPT;
+  }
+
+  private static boolean before(Entry a, Entry b) {
+    return a.record().line() < b.record().line()
+        || (a.record().line() == b.record().line() && a.ordinal() < b.ordinal());
   }
 
   /** Whether the sample ever had to drop a candidate (when not, duplicate counts are exact). */

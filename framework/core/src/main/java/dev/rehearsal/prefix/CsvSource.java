@@ -43,9 +43,9 @@ final class CsvSource implements RecordSource {
           continue;
         }
         if (csv.unterminated()) {
-          sink.reject(file + ":" + line, "a quoted field is never closed (a '\"' is missing)");
+          sink.reject(line, file + ":" + line, "a quoted field is never closed (a '\"' is missing)");
         } else if (fields.size() != header.size()) {
-          sink.reject(file + ":" + line, "has " + fields.size() + " fields but the header has " + header.size()
+          sink.reject(line, file + ":" + line, "has " + fields.size() + " fields but the header has " + header.size()
               + " (quote fields that contain commas)");
         } else {
           accept(sink, header, fields, shortName + ":" + line, line);
@@ -63,7 +63,7 @@ final class CsvSource implements RecordSource {
     try {
       sink.accept(rows.row(row, id, line));
     } catch (BadRecordException e) {
-      sink.reject(file + ":" + line, e.getMessage());
+      sink.reject(line, file + ":" + line, e.getMessage());
     }
   }
 

@@ -42,13 +42,13 @@ final class JdbcSource implements RecordSource {
           String value = rows.getString(column);
           String where = name() + ", row " + row;
           if (value == null) {
-            sink.reject(where, "column '" + jdbc.column() + "' is NULL");
+            sink.reject(row, where, "column '" + jdbc.column() + "' is NULL");
             continue;
           }
           try {
             sink.accept(parser.parse(value, "row-" + row, row));
           } catch (BadRecordException e) {
-            sink.reject(where, e.getMessage());
+            sink.reject(row, where, e.getMessage());
           }
         }
       }

@@ -28,22 +28,29 @@ final class LineSource implements RecordSource {
 
   @Override
   public void read(RecordSink sink) throws IOException {
-    String shortName = file.getFileName().toString();
     try (BufferedReader reader = open(file)) {
       String line;
       long lineNumber = 0;
       while ((line = reader.readLine()) != null) {
         lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          sink.accept(parser.parse(line, shortName + ":" + lineNumber, lineNumber));
-        } catch (BadRecordException e) {
-          sink.reject(file + ":" + lineNumber, e.getMessage());
+        if (!line.isBlank()) {
+          parse(line, lineNumber, sink);
         }
       }
     }
+  }
+
+  /** Parses one non-blank line into the sink (also called by the parallel reader's workers). */
+  void parse(String line, long lineNumber, RecordSink sink) throws BadDataException {
+    try {
+      sink.accept(parser.parse(line, file.getFileName() + ":" + lineNumber, lineNumber));
+    } catch (BadRecordException e) {
+      sink.reject(lineNumber, file + ":" + lineNumber, e.getMessage());
+    }
+  }
+
+  Path file() {
+    return file;
   }
 
   /** Opens a file as UTF-8 text, decompressing it when its first bytes are the gzip magic number. */

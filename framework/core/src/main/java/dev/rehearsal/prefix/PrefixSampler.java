@@ -40,8 +40,7 @@ public final class PrefixSampler {
    */
   public Sample sample() throws IOException {
     RecordSource source = Sources.open(spec.source());
-    SamplingPass pass = new SamplingPass(spec);
-    source.read(pass);
+    SamplingPass pass = read(source);
     SampleSpec s = spec.sample();
     Map<String, Integer> allocation = s.stratified()
         ? StratumAllocator.allocate(s.allocation(), s.size(), pass.population, s.priorSd(), s.minPerSegment())
@@ -54,10 +53,19 @@ public final class PrefixSampler {
       prefixes.add(prefix(e));
     }
     SourceReport report = new SourceReport(source.name(), pass.records, pass.conversations, pass.userTurns,
-        pass.eligible, pass.rejected, pass.problems, pass.duplicates, pass.duplicatesExact());
+        pass.eligible, pass.rejected, pass.problems(), pass.duplicates, pass.duplicatesExact());
     Map<String, Integer> planned = new LinkedHashMap<>(allocation);
     planned.remove("");
     return DeidGuard.apply(new Sample(prefixes, report, pass.population, planned), spec.deid());
+  }
+
+  private SamplingPass read(RecordSource source) throws IOException {
+    if (spec.sample().threads() > 1 && source instanceof LineSource lines) {
+      return new ParallelPass(lines, spec.sample().threads()).read(() -> new SamplingPass(spec));
+    }
+    SamplingPass pass = new SamplingPass(spec);
+    source.read(pass);
+    return pass;
   }
 
   private static Prefix prefix(BottomK.Entry e) {

@@ -9,9 +9,10 @@ interface RecordSink {
   /**
    * A record that cannot be read.
    *
+   * @param position the record's line (or row), for ordering reports
    * @param where file:line, or the query row
    * @param problem what is wrong with it
    * @throws BadDataException when the policy is to fail on bad records
    */
-  void reject(String where, String problem) throws BadDataException;
+  void reject(long position, String where, String problem) throws BadDataException;
 }

@@ -24,12 +24,13 @@ final class SamplingPass implements RecordSink {
   private final Map<String, BottomK> reservoirs = new LinkedHashMap<>();
   final Map<String, Long> rejected = new TreeMap<>();
   final Map<String, Long> population = new LinkedHashMap<>();
-  final List<String> problems = new ArrayList<>();
+  private final TreeMap<Long, String> problems = new TreeMap<>();
   long records;
   long conversations;
   long userTurns;
   long eligible;
   long duplicates;
+  private boolean anyFull;
 
   SamplingPass(PrefixSpec spec) {
     this.spec = spec;
@@ -63,16 +64,48 @@ final class SamplingPass implements RecordSink {
   }
 
   @Override
-  public void reject(String where, String problem) throws BadDataException {
+  public void reject(long position, String where, String problem) throws BadDataException {
     records++;
     String message = where + ": " + problem + "; fix or remove the record";
     if (spec.badRecords().policy() == BadDataSpec.Policy.FAIL) {
       throw new BadDataException(message + ", or set prefixes.bad-records.policy: skip to skip and count bad records.");
     }
     rejected.merge("bad-record", 1L, Long::sum);
-    if (problems.size() < MAX_PROBLEMS) {
-      problems.add(message);
+    problems.put(position, message);
+    if (problems.size() > MAX_PROBLEMS) {
+      problems.pollLastEntry();
     }
+  }
+
+  /** The first bad records by position, whatever order they were found in. */
+  List<String> problems() {
+    return new ArrayList<>(problems.values());
+  }
+
+  /**
+   * Adds another pass over other records of the same source (a parallel reader's share). The bottom-k
+   * of a union is the bottom-k of the parts' bottom-ks, so the merged sample is the one a single pass
+   * would draw, whatever the split.
+   */
+  void merge(SamplingPass other) {
+    records += other.records;
+    conversations += other.conversations;
+    userTurns += other.userTurns;
+    eligible += other.eligible;
+    duplicates += other.duplicates;
+    other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
+    other.population.forEach((k, v) -> population.merge(k, v, Long::sum));
+    other.problems.forEach(problems::put);
+    while (problems.size() > MAX_PROBLEMS) {
+      problems.pollLastEntry();
+    }
+    other.reservoirs.forEach((stratum, r) -> {
+      BottomK mine = reservoirs.computeIfAbsent(stratum, s -> new BottomK(spec.sample().size(), spec.sample().dedup()));
+      anyFull |= r.full();
+      for (BottomK.Entry e : r.smallest(Integer.MAX_VALUE)) {
+        duplicates += mine.offer(e) == BottomK.Outcome.DUPLICATE ? 1 : 0;
+      }
+    });
   }
 
   String segmentOf(PrefixFeatures f) {
@@ -84,13 +117,9 @@ final class SamplingPass implements RecordSink {
     return PrefixSampler.UNSEGMENTED;
   }
 
-  Map<String, BottomK> reservoirs() {
-    return reservoirs;
-  }
-
   /** Whether every duplicate was seen (no reservoir ever dropped a candidate). */
   boolean duplicatesExact() {
-    return reservoirs.values().stream().noneMatch(BottomK::full);
+    return !anyFull && reservoirs.values().stream().noneMatch(BottomK::full);
   }
 
   Optional<BottomK> reservoir(String stratum) {

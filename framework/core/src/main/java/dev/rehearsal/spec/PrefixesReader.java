@@ -5,7 +5,6 @@ import dev.rehearsal.spec.internal.Node;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -55,9 +54,5 @@ final class PrefixesReader {
       throw n.error("A share must be between 0 and 1 (or 0% and 100%) but is " + v + ".");
     }
     return v;
-  }
-
-  static Map<String, Node> entries(Node n) {
-    return Fields.asMap(n).entries();
   }
 }

@@ -16,13 +16,14 @@ final class SampleReader {
   private SampleReader() {}
 
   static SampleSpec read(Node node, List<SegmentSpec> segments) {
-    Fields f = Fields.of(node, Set.of("size", "seed", "unit", "dedup", "stratify"));
+    Fields f = Fields.of(node, Set.of("size", "seed", "unit", "dedup", "stratify", "threads"));
     f.optional("unit").ifPresent(u -> Fields.choice(u, Set.of("user-turn")));
     int size = f.integer("size", 1);
     long seed = f.longValue("seed");
     boolean dedup = f.optionalBoolean("dedup").orElse(false);
+    int threads = f.optionalInteger("threads", 1).orElse(1);
     if (f.optional("stratify").isEmpty()) {
-      return new SampleSpec(size, seed, Allocation.NONE, 0, Map.of(), dedup, f.mark());
+      return new SampleSpec(size, seed, Allocation.NONE, 0, Map.of(), dedup, threads, f.mark());
     }
     Fields s = Fields.of(f.require("stratify"), Set.of("allocation", "min-per-segment", "prior-rates", "prior-sds"));
     if (segments.isEmpty()) {
@@ -35,7 +36,7 @@ final class SampleReader {
     if (allocation != Allocation.NEYMAN && (s.optional("prior-rates").isPresent() || s.optional("prior-sds").isPresent())) {
       throw s.node().error("Priors apply to Neyman allocation only; remove them or use 'allocation: neyman'.");
     }
-    return new SampleSpec(size, seed, allocation, min, sd, dedup, f.mark());
+    return new SampleSpec(size, seed, allocation, min, sd, dedup, threads, f.mark());
   }
 
   private static Map<String, Double> priors(Fields s, List<SegmentSpec> segments) {

@@ -15,12 +15,13 @@ import org.apiguardian.api.API;
  * @param priorSd for Neyman allocation, the guessed standard deviation of the outcome per segment
  *     (from a prior rate p as sqrt(p(1-p))); key {@code default} covers unnamed segments
  * @param dedup sample distinct prefixes: identical prefixes (same turns) are one candidate
+ * @param threads parser threads for JSON-lines files; the sample does not depend on it
  * @param mark where it is declared
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SampleSpec(
     int size, long seed, Allocation allocation, int minPerSegment, Map<String, Double> priorSd, boolean dedup,
-    Mark mark) {
+    int threads, Mark mark) {
 
   public SampleSpec {
     priorSd = Map.copyOf(priorSd);
@@ -28,7 +29,7 @@ public record SampleSpec(
 
   /** A uniform sample without de-duplication. */
   public SampleSpec(int size, long seed, Mark mark) {
-    this(size, seed, Allocation.NONE, 0, Map.of(), false, mark);
+    this(size, seed, Allocation.NONE, 0, Map.of(), false, 1, mark);
   }
 
   /** Whether the sample is stratified by segment. */
