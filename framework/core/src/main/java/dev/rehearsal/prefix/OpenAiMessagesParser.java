@@ -8,7 +8,6 @@ import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,13 +37,14 @@ final class OpenAiMessagesParser implements RecordParser {
 
   private static Turn turn(JsonNode m, int index) throws BadRecordException {
     String roleName = m.path("role").asText("");
-    Role role;
-    try {
-      role = Role.valueOf(roleName.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadRecordException("messages[" + index + "].role is '" + roleName
-          + "'; expected system, user, assistant or tool");
-    }
+    Role role = switch (roleName) {
+      case "user" -> Role.USER;
+      case "assistant" -> Role.ASSISTANT;
+      case "system", "developer" -> Role.SYSTEM;
+      case "tool", "function" -> Role.TOOL;
+      default -> throw new BadRecordException("messages[" + index + "].role is '" + roleName
+          + "'; expected system, developer, user, assistant or tool");
+    };
     JsonNode content = m.path("content");
     StringBuilder text = new StringBuilder();
     boolean multimodal = false;

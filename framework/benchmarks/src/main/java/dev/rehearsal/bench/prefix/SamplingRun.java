@@ -14,21 +14,20 @@ import dev.rehearsal.spec.SegmentSpec;
 import dev.rehearsal.spec.SourceSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One measurement in a fresh JVM (so RSS and heap belong to this log size only): the raw
  * read-and-parse pass over the file (every line read and parsed to a JSON tree) as the reference,
- * the sampler's pass, alternating, best of {@link #ROUNDS} each, then a third sampler pass whose live heap is sampled by
- * forcing a GC every 200 ms and reading the heap used after it. Prints {@code RESULT key=value}.
+ * the sampler's pass on one and on two parser threads, alternating, best of {@link #ROUNDS} each; then
+ * one more single-thread sampler pass during which a GC is forced every 100 ms and the heap used
+ * after each is taken from the collector's notification ({@link LiveHeap}). Prints
+ * {@code RESULT key=value}.
  */
 public final class SamplingRun {
 
@@ -40,43 +39,61 @@ public final class SamplingRun {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     int size = Integer.parseInt(args[1]);
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    long idle = memory.getHeapMemoryUsage().getUsed();
+    LiveHeap live = new LiveHeap();
+    long idle = settle(live);
     double raw = Double.MAX_VALUE;
-    double sampled = Double.MAX_VALUE;
+    double one = Double.MAX_VALUE;
+    double two = Double.MAX_VALUE;
     long lines = 0;
     Sample sample = null;
     for (int round = 0; round < ROUNDS; round++) {
       long t0 = System.nanoTime();
       lines = rawPass(file);
-      raw = Math.min(raw, (System.nanoTime() - t0) / 1e9);
+      raw = Math.min(raw, seconds(t0));
       t0 = System.nanoTime();
-      sample = new PrefixSampler(spec(file, size)).sample();
-      sampled = Math.min(sampled, (System.nanoTime() - t0) / 1e9);
+      sample = new PrefixSampler(spec(file, size, 1)).sample();
+      one = Math.min(one, seconds(t0));
+      t0 = System.nanoTime();
+      Sample parallel = new PrefixSampler(spec(file, size, 2)).sample();
+      two = Math.min(two, seconds(t0));
+      if (!parallel.prefixes().equals(sample.prefixes())) {
+        throw new IllegalStateException("2 threads drew another sample than 1 thread");
+      }
     }
-    AtomicLong peakLive = new AtomicLong();
+    sample = null;
+    settle(live);
     Thread watcher = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
         System.gc();
-        peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         try {
-          Thread.sleep(200);
+          Thread.sleep(100);
         } catch (InterruptedException e) {
           return;
         }
       }
     });
     watcher.start();
-    Sample watched = new PrefixSampler(spec(file, size)).sample();
+    Sample watched = new PrefixSampler(spec(file, size, 1)).sample();
     watcher.interrupt();
     watcher.join();
+    long retained = settle(live);
     double mb = Files.size(file) / 1e6;
     System.out.printf(Locale.ROOT, "RESULT lines=%d mb=%.1f raw_s=%.3f sample_s=%.3f raw_mbps=%.1f sample_mbps=%.1f"
-        + " sample_convps=%.0f ratio=%.3f idle_heap_mb=%.1f peak_live_heap_mb=%.1f vmhwm_mb=%.1f sampled=%d"
-        + " eligible=%d weights=%s%n", lines, mb, raw, sampled, mb / raw, mb / sampled, lines / sampled, raw / sampled,
-        idle / 1e6, peakLive.get() / 1e6, vmHwmKb() / 1e3, watched.prefixes().size(), sample.report().eligibleTurns(),
-        weights(sample));
+        + " sample_convps=%.0f ratio=%.3f sample2_mbps=%.1f ratio2=%.3f idle_heap_mb=%.1f peak_live_heap_mb=%.1f"
+        + " retained_heap_mb=%.1f vmhwm_mb=%.1f sampled=%d eligible=%d weights=%s%n", lines, mb, raw, one, mb / raw,
+        mb / one, lines / one, raw / one, mb / two, raw / two, idle / 1e6, live.peak() / 1e6, retained / 1e6,
+        vmHwmKb() / 1e3, watched.prefixes().size(), watched.report().eligibleTurns(), weights(watched));
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Forces a GC, waits for its notification, and returns the live heap after it. */
+  private static long settle(LiveHeap live) throws InterruptedException {
+    System.gc();
+    Thread.sleep(300);
+    return live.last();
   }
 
   /** The reference: read every line and parse it to a JSON tree, nothing else. */
@@ -94,14 +111,15 @@ public final class SamplingRun {
     return lines;
   }
 
-  static PrefixSpec spec(Path file, int size) {
+  static PrefixSpec spec(Path file, int size, int threads) {
     Mark mark = new Mark(file, 1, 1);
     List<SegmentSpec> segments = new ArrayList<>();
     for (String tier : SyntheticLogGenerator.TIERS) {
       segments.add(new SegmentSpec(tier, SegmentRule.parse("metadata.tier == '" + tier + "'"), mark));
     }
     return new PrefixSpec(SourceSpec.file("openai-messages", file, mark), new EligibilitySpec(1, Integer.MAX_VALUE,
-        true, true), new SampleSpec(size, 20261122L, mark), segments, DeidSpec.DEFAULT, BadDataSpec.DEFAULT);
+        true, true), new SampleSpec(size, 20261122L,
+        SampleSpec.Allocation.NONE, 0, java.util.Map.of(), false, threads, mark), segments, DeidSpec.DEFAULT, BadDataSpec.DEFAULT);
   }
 
   private static String weights(Sample s) {

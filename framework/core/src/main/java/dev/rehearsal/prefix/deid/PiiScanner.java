@@ -18,7 +18,31 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PiiScanner {
 
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<String> valid) {}
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<String> valid, Predicate<String> mayMatch) {
+    Rule(PiiKind kind, Pattern pattern, Predicate<String> valid) {
+      this(kind, pattern, valid, hint(kind));
+    }
+  }
+
+  // Cheap tests that rule a kind out before its regex runs; most text has no '@' or digits.
+  private static Predicate<String> hint(PiiKind kind) {
+    return switch (kind) {
+      case API_KEY -> t -> t.contains("sk-") || t.contains("AKIA") || t.contains("ASIA") || t.contains("_")
+          || t.contains("xox");
+      case JWT -> t -> t.contains("eyJ");
+      case EMAIL -> t -> t.indexOf('@') >= 0;
+      case IP_ADDRESS -> t -> t.indexOf('.') >= 0 || t.indexOf(':') >= 0;
+      default -> PiiScanner::hasDigits;
+    };
+  }
+
+  private static boolean hasDigits(String t) {
+    int digits = 0;
+    for (int i = 0; i < t.length() && digits < 7; i++) {
+      digits += Character.isDigit(t.charAt(i)) ? 1 : 0;
+    }
+    return digits >= 7 || (digits >= 4 && t.indexOf('.') >= 0);
+  }
 
   private static final String B = "(?<![A-Za-z0-9_])";
   private static final String E = "(?![A-Za-z0-9_])";
@@ -48,6 +72,9 @@ public final class PiiScanner {
       return out;
     }
     for (Rule r : RULES) {
+      if (!r.mayMatch().test(text)) {
+        continue;
+      }
       Matcher m = r.pattern().matcher(text);
       while (m.find()) {
         Finding f = new Finding(r.kind(), m.start(), m.end());
