@@ -30,9 +30,4 @@ public record SourceSpec(
   public boolean promptSuite() {
     return format.startsWith("prompts-");
   }
-
-  /** How reports name the source: the file, or the JDBC driver without the URL (which may hold secrets). */
-  public String describe() {
-    return path.map(Path::toString).orElseGet(() -> jdbc.orElseThrow().describe());
-  }
 }
