@@ -1,7 +1,6 @@
 package dev.rehearsal.prefix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearsal.conversation.Conversation;
 import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
@@ -18,17 +17,11 @@ import java.util.regex.Pattern;
 final class HhRlhfParser implements RecordParser {
 
   private static final Pattern TURN = Pattern.compile("\\n\\n(Human|Assistant): ");
-  private final ObjectMapper json = new ObjectMapper();
 
   @Override
   public LoggedConversation parse(String line, String fallbackId, long lineNumber) throws BadRecordException {
-    JsonNode node;
-    try {
-      node = json.readTree(line);
-    } catch (java.io.IOException e) {
-      throw new BadRecordException("not valid JSON (" + e.getClass().getSimpleName() + ")");
-    }
-    if (node == null || !node.isObject() || !node.path("chosen").isTextual() || !node.path("rejected").isTextual()) {
+    JsonNode node = JsonRecords.object(line);
+    if (!node.path("chosen").isTextual() || !node.path("rejected").isTextual()) {
       throw new BadRecordException("expected an object with string fields 'chosen' and 'rejected'");
     }
     Conversation chosen = dialogue(fallbackId, node.get("chosen").asText());

@@ -1,7 +1,6 @@
 package dev.rehearsal.prefix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearsal.conversation.Conversation;
 import dev.rehearsal.conversation.Role;
 import dev.rehearsal.conversation.ToolCall;
@@ -9,7 +8,6 @@ import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,17 +17,10 @@ import java.util.Optional;
  */
 final class OpenAiMessagesParser implements RecordParser {
 
-  private final ObjectMapper json = new ObjectMapper();
-
   @Override
   public LoggedConversation parse(String line, String fallbackId, long lineNumber) throws BadRecordException {
-    JsonNode node;
-    try {
-      node = json.readTree(line);
-    } catch (java.io.IOException e) {
-      throw new BadRecordException("not valid JSON (" + e.getClass().getSimpleName() + ")");
-    }
-    if (node == null || !node.isObject() || !node.path("messages").isArray()) {
+    JsonNode node = JsonRecords.object(line);
+    if (!node.path("messages").isArray()) {
       throw new BadRecordException("expected an object with a 'messages' array");
     }
     List<Turn> turns = new ArrayList<>();
@@ -39,20 +30,21 @@ final class OpenAiMessagesParser implements RecordParser {
     }
     String id = node.path("id").isValueNode() ? node.get("id").asText() : fallbackId;
     Map<String, String> metadata = new LinkedHashMap<>();
-    flatten("", node.path("metadata"), metadata);
+    JsonRecords.flatten("", node.path("metadata"), metadata);
     Conversation conversation = new Conversation(id, turns, metadata);
     return new LoggedConversation(conversation, Map.of("logged", conversation), lineNumber);
   }
 
   private static Turn turn(JsonNode m, int index) throws BadRecordException {
     String roleName = m.path("role").asText("");
-    Role role;
-    try {
-      role = Role.valueOf(roleName.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadRecordException("messages[" + index + "].role is '" + roleName
-          + "'; expected system, user, assistant or tool");
-    }
+    Role role = switch (roleName) {
+      case "user" -> Role.USER;
+      case "assistant" -> Role.ASSISTANT;
+      case "system", "developer" -> Role.SYSTEM;
+      case "tool", "function" -> Role.TOOL;
+      default -> throw new BadRecordException("messages[" + index + "].role is '" + roleName
+          + "'; expected system, developer, user, assistant or tool");
+    };
     JsonNode content = m.path("content");
     StringBuilder text = new StringBuilder();
     boolean multimodal = false;
@@ -69,6 +61,9 @@ final class OpenAiMessagesParser implements RecordParser {
     } else if (!content.isMissingNode() && !content.isNull()) {
       throw new BadRecordException("messages[" + index + "].content must be a string or an array of parts");
     }
+    if (role == Role.TOOL && !m.path("tool_call_id").isTextual()) {
+      throw new BadRecordException("messages[" + index + "] has role 'tool' but no string 'tool_call_id'");
+    }
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode call : m.path("tool_calls")) {
       JsonNode fn = call.path("function");
@@ -81,13 +76,5 @@ final class OpenAiMessagesParser implements RecordParser {
     }
     Optional<String> callId = m.path("tool_call_id").isTextual() ? Optional.of(m.get("tool_call_id").asText()) : Optional.empty();
     return new Turn(role, text.toString(), calls, callId, multimodal);
-  }
-
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-    if (node.isObject()) {
-      node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
-    } else if (node.isValueNode() && !prefix.isEmpty()) {
-      out.put(prefix, node.asText());
-    }
   }
 }

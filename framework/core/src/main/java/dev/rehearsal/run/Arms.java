@@ -7,6 +7,7 @@ import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.prefix.DeidGuard;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.spec.ArmSpec;
 import dev.rehearsal.spec.GateSpec;
@@ -38,6 +39,8 @@ class Arms {
             .orElseGet(() -> Response.failed(p.sampleId(), "no logged reply in variant '" + variant + "'")));
       }
     } else {
+      // The de-identification guard runs before the first prefix can leave the machine.
+      DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
       responses.putAll(new ModelArm(options).answer(spec.models().get(arm.model().orElseThrow()), prefixes));
     }
     Map<String, Long> errors = new TreeMap<>();

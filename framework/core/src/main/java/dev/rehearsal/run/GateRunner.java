@@ -158,9 +158,11 @@ public final class GateRunner {
           + " widen eligibility)");
     }
     long lines = Math.max(1, sample.report().lines());
-    if (sample.report().badRecords() > spec.health().maxErrorShare() * lines) {
+    double badShare = spec.prefixes().badRecords().maxShare().orElse(spec.health().maxErrorShare());
+    if (sample.report().badRecords() > badShare * lines) {
       problems.add(sample.report().badRecords() + " of " + lines + " log records could not be read (bound "
-          + RateEstimate.percent(spec.health().maxErrorShare()) + "); first: " + sample.report().problems().stream().findFirst().orElse(""));
+          + RateEstimate.percent(badShare) + ", prefixes.bad-records.max-share); first: "
+          + sample.report().problems().stream().findFirst().orElse(""));
     }
     for (ArmResult arm : List.of(production, candidate)) {
       if (got > 0 && arm.errorCount() > spec.health().maxErrorShare() * got) {
@@ -173,7 +175,9 @@ public final class GateRunner {
             + " errors: production %d %s, candidate %d %s",
         got, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
         sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
-        production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors());
+        production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
+        + "; " + sample.deid().summary()
+        + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "");
     return new Health(problems, summary);
   }
 

@@ -67,6 +67,14 @@ public final class RunReports {
         .put("lines", run.sample().report().lines()).put("eligibleTurns", run.sample().report().eligibleTurns());
     sample.set("rejected", json.valueToTree(run.sample().report().rejected()));
     sample.set("population", json.valueToTree(run.sample().population()));
+    sample.set("weights", json.valueToTree(run.sample().weights()));
+    sample.set("allocation", json.valueToTree(run.sample().allocation()));
+    sample.put("source", run.sample().report().file()).put("badRecords", run.sample().report().badRecords())
+        .put("duplicates", run.sample().report().duplicates());
+    sample.set("badRecordProblems", json.valueToTree(run.sample().report().problems()));
+    ObjectNode deid = sample.putObject("deid");
+    deid.put("policy", run.sample().deid().policy()).put("redacted", run.sample().deid().redacted());
+    deid.set("counts", json.valueToTree(run.sample().deid().countsByName()));
     m.set("stages", json.valueToTree(run.stages()));
     return m;
   }

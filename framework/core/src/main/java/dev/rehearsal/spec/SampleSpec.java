@@ -1,13 +1,56 @@
 package dev.rehearsal.spec;
 
+import java.util.Locale;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * How many eligible user turns to sample, uniformly, and with which seed.
+ * How many eligible user turns to sample, with which seed, how the sample is spread over segments,
+ * and whether identical prefixes count once.
  *
  * @param size the sample size
- * @param seed the seed; the same seed and log give the same sample
+ * @param seed the seed; the same seed and log give the same sample, whatever the thread count
+ * @param allocation how the size is split over segments ({@link Allocation#NONE}: one uniform sample)
+ * @param minPerSegment the smallest allocation of a segment (capped by its eligible turns)
+ * @param priorSd for Neyman allocation, the guessed standard deviation of the outcome per segment
+ *     (from a prior rate p as sqrt(p(1-p))); key {@code default} covers unnamed segments
+ * @param dedup sample distinct prefixes: identical prefixes (same turns) are one candidate
+ * @param threads parser threads for JSON-lines files; the sample does not depend on it
  * @param mark where it is declared
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record SampleSpec(int size, long seed, Mark mark) {}
+public record SampleSpec(
+    int size, long seed, Allocation allocation, int minPerSegment, Map<String, Double> priorSd, boolean dedup,
+    int threads, Mark mark) {
+
+  public SampleSpec {
+    priorSd = Map.copyOf(priorSd);
+  }
+
+  /** A uniform sample without de-duplication. */
+  public SampleSpec(int size, long seed, Mark mark) {
+    this(size, seed, Allocation.NONE, 0, Map.of(), false, 1, mark);
+  }
+
+  /** Whether the sample is stratified by segment. */
+  public boolean stratified() {
+    return allocation != Allocation.NONE;
+  }
+
+  /** How a stratified sample's size is split over segments. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public enum Allocation {
+    /** Not stratified: uniform over all eligible user turns. */
+    NONE,
+    /** n_h proportional to the segment's eligible turns N_h. */
+    PROPORTIONAL,
+    /** The same n_h for every segment. */
+    EQUAL,
+    /** n_h proportional to N_h S_h (Neyman 1934), which minimises the variance of the overall rate. */
+    NEYMAN;
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

@@ -75,6 +75,10 @@ public record SegmentRule(String text, List<Condition> conditions) {
   }
 
   private static Optional<Double> number(String s) {
+    // Checked first because a failed parse throws, and rules compare text values on every eligible turn.
+    if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(Double.parseDouble(s));
     } catch (NumberFormatException e) {

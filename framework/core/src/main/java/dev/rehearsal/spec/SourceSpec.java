@@ -1,14 +1,33 @@
 package dev.rehearsal.spec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A conversation log.
+ * A conversation log or prompt suite: a file (gzip is detected from its bytes) or a JDBC query that
+ * returns one record per row.
  *
- * @param format {@code hh-rlhf} or {@code openai-messages}
- * @param path the resolved file (gzip is detected from its bytes)
+ * @param format the record format: {@code hh-rlhf}, {@code openai-messages}, {@code sharegpt},
+ *     {@code prompts-csv} or {@code prompts-jsonl}
+ * @param path the resolved file; empty for a JDBC source
+ * @param jdbc the query; empty for a file source
+ * @param promptColumn for prompt suites, the column (or JSON field) holding the prompt
+ * @param idColumn for prompt suites, the column holding a stable id (else file:line)
  * @param mark where the source is declared
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record SourceSpec(String format, Path path, Mark mark) {}
+public record SourceSpec(
+    String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn, Optional<String> idColumn,
+    Mark mark) {
+
+  /** A file source in a conversation format. */
+  public static SourceSpec file(String format, Path path, Mark mark) {
+    return new SourceSpec(format, Optional.of(path), Optional.empty(), "prompt", Optional.empty(), mark);
+  }
+
+  /** Whether records are single prompts (one user turn, no logged reply) rather than conversations. */
+  public boolean promptSuite() {
+    return format.startsWith("prompts-");
+  }
+}

@@ -3,11 +3,7 @@ package dev.rehearsal.prefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.conversation.Role;
-import dev.rehearsal.spec.EligibilitySpec;
-import dev.rehearsal.spec.Mark;
 import dev.rehearsal.spec.PrefixSpec;
-import dev.rehearsal.spec.SampleSpec;
-import dev.rehearsal.spec.SourceSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,26 +19,17 @@ class LogFormatTests {
 
   @TempDir Path dir;
 
-  static Path sharedData() {
-    String root = System.getProperty("rehearsal.project-root");
-    Path start = root != null && !root.isBlank() ? Path.of(root) : Path.of("").toAbsolutePath();
-    for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("../shared/data/hh-rlhf"))) {
-        return p.resolve("../shared/data").normalize();
-      }
-    }
-    throw new IllegalStateException("Cannot find ../shared/data above " + start);
-  }
-
-  private static PrefixSpec spec(String format, Path file, int size) {
-    Mark m = new Mark(file, 1, 1);
-    return new PrefixSpec(new SourceSpec(format, file, m), new EligibilitySpec(1, Integer.MAX_VALUE, false, true),
-        new SampleSpec(size, 1, m), List.of());
+  private PrefixSpec spec(String format, Path file, int size) throws IOException {
+    String source = file.startsWith(dir) ? "path: " + dir.relativize(file) : "data: " + PrefixFixtures.dataRoot().relativize(file);
+    return PrefixFixtures.gate(dir, """
+          source: { format: %s, %s }
+          sample: { size: %d, seed: 1 }
+        """.formatted(format, source, size)).prefixes();
   }
 
   @Test
   void reads_every_line_of_the_real_hh_rlhf_file_through_gzip() throws IOException {
-    Sample s = new PrefixSampler(spec("hh-rlhf", sharedData().resolve("hh-rlhf/harmless-base.test.jsonl.gz"), 100)).sample();
+    Sample s = new PrefixSampler(spec("hh-rlhf", PrefixFixtures.dataRoot().resolve("hh-rlhf/harmless-base.test.jsonl.gz"), 100)).sample();
 
     // The data README: 2,312 lines, 5,756 user turns, each answered in the log.
     assertThat(s.report().lines()).isEqualTo(2312);
@@ -58,7 +45,7 @@ class LogFormatTests {
 
   @Test
   void chosen_and_rejected_differ_only_on_the_last_user_turn() throws IOException {
-    Sample s = new PrefixSampler(spec("hh-rlhf", sharedData().resolve("hh-rlhf/harmless-base.test.jsonl.gz"), 6000)).sample();
+    Sample s = new PrefixSampler(spec("hh-rlhf", PrefixFixtures.dataRoot().resolve("hh-rlhf/harmless-base.test.jsonl.gz"), 6000)).sample();
 
     long differing = s.prefixes().stream()
         .filter(p -> !p.loggedReply("chosen").orElseThrow().text().equals(p.loggedReply("rejected").orElseThrow().text()))

@@ -2,13 +2,7 @@ package dev.rehearsal.prefix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.spec.EligibilitySpec;
-import dev.rehearsal.spec.Mark;
 import dev.rehearsal.spec.PrefixSpec;
-import dev.rehearsal.spec.SampleSpec;
-import dev.rehearsal.spec.SegmentRule;
-import dev.rehearsal.spec.SegmentSpec;
-import dev.rehearsal.spec.SourceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +36,14 @@ class UniformUserTurnSamplingTests {
     log = Files.writeString(dir.resolve("log.jsonl"), out);
   }
 
-  private PrefixSpec spec(int size, long seed) {
-    Mark m = new Mark(log, 1, 1);
-    return new PrefixSpec(new SourceSpec("openai-messages", log, m), new EligibilitySpec(1, Integer.MAX_VALUE, false, true),
-        new SampleSpec(size, seed, m), List.of(new SegmentSpec("single-turn", SegmentRule.parse("user-turns == 1"), m),
-            new SegmentSpec("multi-turn", SegmentRule.parse("user-turns > 1"), m)));
+  private PrefixSpec spec(int size, long seed) throws IOException {
+    return PrefixFixtures.gate(dir, """
+          source: { format: openai-messages, path: log.jsonl }
+          sample: { size: %d, seed: %d }
+          segments:
+            - { id: single-turn, when: "user-turns == 1" }
+            - { id: multi-turn, when: "user-turns > 1" }
+        """.formatted(size, seed)).prefixes();
   }
 
   @Test

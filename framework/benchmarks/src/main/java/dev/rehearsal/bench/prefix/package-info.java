@@ -1,0 +1,5 @@
+/** Benchmarks of prefix sampling: a synthetic log generator and the streaming-sampling benchmark. */
+@NullMarked
+package dev.rehearsal.bench.prefix;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package dev.rehearsal.spec;
+
+import dev.rehearsal.spec.internal.Fields;
+import dev.rehearsal.spec.internal.Node;
+import dev.rehearsal.spec.internal.ScalarNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code prefixes.source}: the format and exactly one of {@code path}, {@code data} or {@code jdbc}. */
+final class SourceReader {
+
+  static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages", "sharegpt", "prompts-csv", "prompts-jsonl");
+  private final SpecContext context;
+
+  SourceReader(SpecContext context) {
+    this.context = context;
+  }
+
+  SourceSpec read(Node node, Path specFile) {
+    Fields src = Fields.of(node, Set.of("format", "path", "data", "jdbc", "prompt-column", "id-column"));
+    String format = Fields.choice(src.require("format"), FORMATS);
+    boolean prompts = format.startsWith("prompts-");
+    for (String key : new String[] {"prompt-column", "id-column"}) {
+      if (!prompts && src.optional(key).isPresent()) {
+        throw src.require(key).error("'" + key + "' applies to prompt suites only (format prompts-csv or"
+            + " prompts-jsonl); remove it or change the format.");
+      }
+    }
+    int given = (src.optional("path").isPresent() ? 1 : 0) + (src.optional("data").isPresent() ? 1 : 0)
+        + (src.optional("jdbc").isPresent() ? 1 : 0);
+    if (given != 1) {
+      throw src.node().error("Give exactly one of 'path' (relative to the gate file), 'data' (relative to the"
+          + " data root " + context.dataRoot() + ") or 'jdbc' ({url, query, column}).");
+    }
+    Optional<JdbcSpec> jdbc = src.optional("jdbc").map(SourceReader::jdbc);
+    if (jdbc.isPresent() && format.equals("prompts-csv")) {
+      throw src.require("format").error("A JDBC column holds JSON records; use format prompts-jsonl,"
+          + " openai-messages, sharegpt or hh-rlhf with 'jdbc'.");
+    }
+    Optional<Path> path = jdbc.isPresent() ? Optional.empty() : Optional.of(resolve(src, specFile));
+    return new SourceSpec(format, path, jdbc, src.optionalString("prompt-column").orElse("prompt"),
+        src.optionalString("id-column"), src.mark());
+  }
+
+  private static JdbcSpec jdbc(Node node) {
+    Fields f = Fields.of(node, Set.of("url", "query", "column"));
+    ScalarNode url = Fields.asScalar(f.require("url"));
+    if (!url.text().startsWith("jdbc:")) {
+      throw url.error("A JDBC URL starts with 'jdbc:' but " + url.shown() + " does not; e.g."
+          + " \"${WAREHOUSE_URL}\" or \"jdbc:sqlite:logs.db\".");
+    }
+    return new JdbcSpec(url.text(), f.string("query"), f.string("column"));
+  }
+
+  private Path resolve(Fields src, Path specFile) {
+    Optional<Node> path = src.optional("path");
+    ScalarNode node = Fields.asScalar(path.orElseGet(() -> src.require("data")));
+    Path root = path.isPresent() ? context.projectRoot() : context.dataRoot();
+    Path base = path.isPresent() ? specFile.getParent() : context.dataRoot();
+    Path resolved = base.resolve(node.text()).toAbsolutePath().normalize();
+    if (!resolved.startsWith(root)) {
+      throw node.error("Path " + node.shown() + " resolves outside " + (path.isPresent() ? "the project root " : "the data root ")
+          + root + ". Keep data inside it" + (path.isPresent() ? ", or use 'data:' for files under the data root." : "."));
+    }
+    if (!Files.isRegularFile(resolved)) {
+      throw node.error("Data file not found: " + resolved + ". Check the path" + (path.isEmpty()
+          ? ", or point the data root elsewhere with -Drehearsal.data-root=DIR or REHEARSAL_DATA_ROOT." : "."));
+    }
+    return resolved;
+  }
+}
