@@ -27,9 +27,18 @@ public final class Graders {
   }
 
   /**
-   * Creates the grader; an {@link IllegalArgumentException} names the setting that is wrong.
+   * Creates a rule grader; an {@link IllegalArgumentException} names the setting that is wrong.
+   * Model-backed graders need {@link #create(GraderSpec, GraderContext)}.
    */
   public static Grader create(GraderSpec spec) {
+    return create(spec, GraderContext.rulesOnly());
+  }
+
+  /**
+   * Creates the grader, taking models and prompt files from {@code context}; an
+   * {@link IllegalArgumentException} names the setting that is wrong. No model is called here.
+   */
+  public static Grader create(GraderSpec spec, GraderContext context) {
     Map<String, Object> s = spec.settings();
     String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal" : spec.id()));
     return switch (spec.type()) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.grade.LockCheck;
 import dev.rehearsal.prefix.Sample;
 import dev.rehearsal.spec.GateSpec;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.apiguardian.api.API;
  * @param categories results by category id, in spec order
  * @param health the simulation's health
  * @param decision the release decision
+ * @param fingerprints each grader's fingerprint by grader id, for the manifest
+ * @param lock how the fingerprints compare with the gate's lock file
+ * @param graderErrors grading failures by arm name
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -27,7 +31,22 @@ public record GateRun(
     ArmResult candidate,
     Map<String, CategoryResult> categories,
     Health health,
-    Decision decision) {
+    Decision decision,
+    Map<String, String> fingerprints,
+    LockCheck lock,
+    Map<String, GraderErrors> graderErrors) {
+
+  public GateRun {
+    fingerprints = Map.copyOf(fingerprints);
+    graderErrors = Map.copyOf(graderErrors);
+  }
+
+  /** A run without grader bookkeeping (fixtures of report tests). */
+  public GateRun(GateSpec spec, Sample sample, List<String> segments, ArmResult production, ArmResult candidate,
+      Map<String, CategoryResult> categories, Health health, Decision decision) {
+    this(spec, sample, segments, production, candidate, categories, health, decision, Map.of(),
+        new LockCheck(dev.rehearsal.grade.GateLock.pathFor(spec.file()), LockCheck.State.UNLOCKED, List.of()), Map.of());
+  }
 
   /** The pseudo-segment of the whole sample. */
   public static final String OVERALL = "overall";

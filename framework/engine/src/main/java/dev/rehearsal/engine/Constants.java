@@ -32,6 +32,13 @@ public final class Constants {
   /** Whether to print the decision table to standard output. Default: {@code true}. */
   public static final String PRINT_DECISION = "rehearsal.print-decision";
 
+  /**
+   * {@code true} rewrites each gate's {@code <name>.gate.lock} from the current grader fingerprints
+   * instead of failing on a changed grader: {@code mvn test -Drehearsal.refreeze=true}. Default:
+   * {@code false}.
+   */
+  public static final String REFREEZE = dev.rehearsal.grade.GateLock.REFREEZE_PROPERTY;
+
   /** Gate files are the resources and files whose names end with one of these. */
   public static final String GATE_FILE_SUFFIX = ".gate.yaml";
 

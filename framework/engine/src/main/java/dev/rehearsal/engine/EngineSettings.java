@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /** The engine's configuration, read once from JUnit configuration parameters (see {@link Constants}). */
-record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision) {
+record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, boolean refreeze) {
 
   static EngineSettings from(ConfigurationParameters params) {
     Path root = params.get(Constants.PROJECT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
@@ -17,7 +17,10 @@ record EngineSettings(Path projectRoot, Path dataRoot, Path reportsDir, boolean 
         .map(Path::of).orElseGet(() -> root.resolve("../shared/data")).toAbsolutePath().normalize();
     Path reports = params.get(Constants.REPORTS_DIR).map(Path::of).orElse(Path.of("target", "rehearsal"));
     boolean print = params.getBoolean(Constants.PRINT_DECISION).orElse(true);
-    return new EngineSettings(root, data, reports, print);
+    // Also read as a system property so that 'mvn test -Drehearsal.refreeze=true' works with or
+    // without implicit configuration parameters.
+    boolean refreeze = params.getBoolean(Constants.REFREEZE).orElse(Boolean.getBoolean(Constants.REFREEZE));
+    return new EngineSettings(root, data, reports, print, refreeze);
   }
 
   SpecContext specContext() {

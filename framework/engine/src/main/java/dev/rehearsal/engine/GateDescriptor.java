@@ -36,7 +36,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<GateCo
 
   @Override
   public GateContext before(GateContext context) throws Exception {
-    GateRun run = new GateRunner().run(spec);
+    GateRun run = new GateRunner().refreezing(context.settings().refreeze()).run(spec);
     return context.with(run);
   }
 }
