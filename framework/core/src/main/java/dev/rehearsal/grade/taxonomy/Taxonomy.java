@@ -48,6 +48,14 @@ public record Taxonomy(int version, List<TaxonomyEntry> entries, String judgeTem
     return entries.stream().filter(e -> e.id().equals(id)).findFirst();
   }
 
+  /**
+   * The judge prompt of one entry: the judge template with its definition and label filled in; the
+   * conversation and response placeholders stay for the judge to fill per response.
+   */
+  public String judgePrompt(TaxonomyEntry entry) {
+    return judgeTemplate.replace("{{category_definition}}", entry.judgeDefinition()).replace("{{labels}}", entry.label());
+  }
+
   /** The ids, for "valid values" lists in errors. */
   public List<String> ids() {
     return entries.stream().map(TaxonomyEntry::id).toList();
