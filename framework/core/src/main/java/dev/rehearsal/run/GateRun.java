@@ -21,6 +21,7 @@ import org.apiguardian.api.API;
  * @param fingerprints each grader's fingerprint by grader id, for the manifest
  * @param lock how the fingerprints compare with the gate's lock file
  * @param graderErrors grading failures by arm name
+ * @param audit the automated audit's report, when the gate asks for one
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -34,7 +35,8 @@ public record GateRun(
     Decision decision,
     Map<String, String> fingerprints,
     LockCheck lock,
-    Map<String, GraderErrors> graderErrors) {
+    Map<String, GraderErrors> graderErrors,
+    java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit) {
 
   public GateRun {
     fingerprints = Map.copyOf(fingerprints);
@@ -45,7 +47,8 @@ public record GateRun(
   public GateRun(GateSpec spec, Sample sample, List<String> segments, ArmResult production, ArmResult candidate,
       Map<String, CategoryResult> categories, Health health, Decision decision) {
     this(spec, sample, segments, production, candidate, categories, health, decision, Map.of(),
-        new LockCheck(dev.rehearsal.grade.GateLock.pathFor(spec.file()), LockCheck.State.UNLOCKED, List.of()), Map.of());
+        new LockCheck(dev.rehearsal.grade.GateLock.pathFor(spec.file()), LockCheck.State.UNLOCKED, List.of()), Map.of(),
+        java.util.Optional.empty());
   }
 
   /** The pseudo-segment of the whole sample. */

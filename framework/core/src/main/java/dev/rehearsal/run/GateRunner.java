@@ -83,7 +83,7 @@ public final class GateRunner {
     }
     Health health = graded.withGradingProblems(health(spec, sample, production, candidate), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
-        decide(spec, categories, health), graded.fingerprints(), graded.lock(), graded.errors());
+        decide(spec, categories, health), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit());
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {

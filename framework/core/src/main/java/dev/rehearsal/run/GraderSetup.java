@@ -55,12 +55,14 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
     ArmGrading prod = ArmGrading.of(graders, prefixes, production);
     ArmGrading cand = ArmGrading.of(graders, prefixes, candidate);
-    return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand));
+    Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context, prefixes,
+        candidate));
+    return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand), audit);
   }
 
   /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */
   record Graded(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
-      Map<String, ArmGrading> arms) implements AutoCloseable {
+      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit) implements AutoCloseable {
 
     Map<String, Map<String, Verdict>> verdicts(String arm) {
       return arms.get(arm).verdicts();

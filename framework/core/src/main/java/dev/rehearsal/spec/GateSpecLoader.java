@@ -39,7 +39,7 @@ public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
-      "models", "graders", "categories", "thresholds", "health");
+      "models", "graders", "categories", "thresholds", "health", "audit");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
 
   private final SpecContext context;
@@ -67,7 +67,7 @@ public final class GateSpecLoader {
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
         candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), categories, segments), health(top), abs, top.mark(),
-        sha256(bytes));
+        sha256(bytes), audit(top, models));
   }
 
   private static byte[] read(Path file) {
@@ -199,6 +199,19 @@ public final class GateSpecLoader {
       throw top.require("categories").error("A gate needs at least one category.");
     }
     return out;
+  }
+
+  /** {@code audit: { model: auditor, sample: 200, max-unreviewed: 0, reviewed: [name] }}. */
+  private static Optional<AuditSpec> audit(Fields top, Map<String, ModelConfig> models) {
+    return top.optional("audit").map(n -> {
+      Fields f = Fields.of(n, Set.of("model", "sample", "max-unreviewed", "reviewed"));
+      ScalarNode model = Fields.asScalar(f.require("model"));
+      if (!models.containsKey(model.text())) {
+        throw model.error("No model named '" + model.text() + "' under 'models:'; declared: " + models.keySet() + ".");
+      }
+      return new AuditSpec(model.text(), f.optionalInteger("sample", 1).orElse(200), f.optionalInteger("max-unreviewed", 0),
+          f.strings("reviewed"), f.mark());
+    });
   }
 
   /** The pack entry a {@code use: taxonomy/<id>} names. */
