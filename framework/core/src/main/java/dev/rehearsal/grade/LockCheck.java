@@ -32,7 +32,9 @@ public record LockCheck(Path lockFile, State state, List<String> problems) {
   public static LockCheck check(Path specFile, String gate, Map<String, String> fingerprints, boolean refreeze) {
     Path file = GateLock.pathFor(specFile);
     if (refreeze) {
-      new GateLock(gate, fingerprints).write(file);
+      GateLock lock = new GateLock(gate, fingerprints);
+      lock.write(file);
+      sourceOf(specFile).ifPresent(source -> lock.write(GateLock.pathFor(source)));
       return new LockCheck(file, State.WRITTEN, List.of());
     }
     Optional<GateLock> lock;
@@ -46,6 +48,25 @@ public record LockCheck(Path lockFile, State state, List<String> problems) {
     }
     List<String> problems = differences(file, lock.get().graders(), fingerprints);
     return new LockCheck(file, problems.isEmpty() ? State.MATCHES : State.CHANGED, problems);
+  }
+
+  /**
+   * The source file of a gate run from the class path: a gate found in {@code target/test-classes}
+   * (or {@code target/classes}) was copied from {@code src/test/resources} ({@code src/main/resources});
+   * the re-frozen lock must land next to the source to be committed (and copied back on the next build).
+   */
+  static Optional<Path> sourceOf(Path specFile) {
+    Path abs = specFile.toAbsolutePath().normalize();
+    for (Path p = abs.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+      String dir = p.getFileName().toString();
+      if (p.getParent().getFileName() != null && p.getParent().getFileName().toString().equals("target")
+          && (dir.equals("test-classes") || dir.equals("classes"))) {
+        Path source = p.getParent().resolveSibling("src").resolve(dir.equals("classes") ? "main" : "test")
+            .resolve("resources").resolve(p.relativize(abs));
+        return java.nio.file.Files.exists(source) ? Optional.of(source) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<String> differences(Path file, Map<String, String> locked, Map<String, String> now) {
