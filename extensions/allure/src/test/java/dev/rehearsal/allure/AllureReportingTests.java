@@ -99,7 +99,7 @@ class AllureReportingTests {
 
     assertThat(t.path("parameters").findValuesAsText("name")).contains("segment", "n", "k", "rate",
         "95% interval (Jeffreys)", "production", "max-rate 10.00%");
-    assertThat(t.path("steps").findValuesAsText("name")).contains("sample", "generate candidate", "grade candidate",
+    assertThat(t.path("steps").findValuesAsText("name")).contains("sample", "generate candidate", "grade",
         "estimate and check");
     assertThat(t.path("links").get(0).path("url").asText()).contains("injection.gate.yaml#L");
   }

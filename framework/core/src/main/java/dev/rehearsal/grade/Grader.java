@@ -2,12 +2,18 @@ package dev.rehearsal.grade;
 
 import dev.rehearsal.conversation.Turn;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
 /**
  * A frozen measurement procedure: labels a response to a prefix. Implementations must be
  * deterministic for rule graders and thread-safe.
+ *
+ * <p>A grader that cannot reach a verdict (a model call failed, the judge's verdict stayed malformed
+ * after its retries) throws {@link GraderException}: the pipeline counts it as a grader error of
+ * the arm, never as a pass.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Grader {
@@ -20,4 +26,25 @@ public interface Grader {
 
   /** Grades {@code response}, the next assistant turn after {@code prefix}. */
   Verdict grade(List<Turn> prefix, String response);
+
+  /**
+   * Grades without blocking; model-backed graders override it so a run can keep many judge calls
+   * in flight. The future fails with {@link GraderException} where {@link #grade} would throw.
+   */
+  default CompletableFuture<Verdict> gradeAsync(List<Turn> prefix, String response) {
+    try {
+      return CompletableFuture.completedFuture(grade(prefix, response));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Everything that decides this grader's output beyond its spec settings (rule lists, prompt
+   * text, model id and parameters), as JSON-mappable values. It goes into the grader's
+   * fingerprint, so a library upgrade that changes a built-in rule list also changes it.
+   */
+  default Map<String, Object> procedure() {
+    return Map.of("class", getClass().getName());
+  }
 }

@@ -17,7 +17,8 @@ public final class Graders {
       "refusal", Set.of("type", "label", "extra-phrases"),
       "pii", Set.of("type"),
       "keywords", Set.of("type", "label", "words"),
-      "regex", Set.of("type", "label", "patterns"));
+      "regex", Set.of("type", "label", "patterns"),
+      "judge", dev.rehearsal.grade.judge.JudgeSettings.KEYS);
 
   private Graders() {}
 
@@ -27,9 +28,18 @@ public final class Graders {
   }
 
   /**
-   * Creates the grader; an {@link IllegalArgumentException} names the setting that is wrong.
+   * Creates a rule grader; an {@link IllegalArgumentException} names the setting that is wrong.
+   * Model-backed graders need {@link #create(GraderSpec, GraderContext)}.
    */
   public static Grader create(GraderSpec spec) {
+    return create(spec, GraderContext.rulesOnly());
+  }
+
+  /**
+   * Creates the grader, taking models and prompt files from {@code context}; an
+   * {@link IllegalArgumentException} names the setting that is wrong. No model is called here.
+   */
+  public static Grader create(GraderSpec spec, GraderContext context) {
     Map<String, Object> s = spec.settings();
     String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal" : spec.id()));
     return switch (spec.type()) {
@@ -37,8 +47,15 @@ public final class Graders {
       case "pii" -> new PiiGrader();
       case "keywords" -> new PatternGrader(label, words(strings(s, "words", true)));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
+      case "judge" -> judge(spec, context);
       default -> throw new IllegalArgumentException("Unknown grader type '" + spec.type() + "'");
     };
+  }
+
+  private static Grader judge(GraderSpec spec, GraderContext context) {
+    var settings = dev.rehearsal.grade.judge.JudgeSettings.from(spec, context,
+        dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
+    return new dev.rehearsal.grade.judge.JudgeGrader(settings, () -> context.model(settings.model()));
   }
 
   private static List<Pattern> words(List<String> words) {

@@ -3,6 +3,7 @@ package dev.rehearsal.grade;
 import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,12 @@ class PatternGrader implements Grader {
   @Override
   public String defaultLabel() {
     return label;
+  }
+
+  @Override
+  public Map<String, Object> procedure() {
+    // The compiled patterns, flags included: an edited phrase list is a new measurement.
+    return Map.of("label", label, "patterns", patterns.stream().map(p -> p.pattern() + "/" + p.flags()).toList());
   }
 
   @Override

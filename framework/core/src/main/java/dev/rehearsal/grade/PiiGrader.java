@@ -3,6 +3,7 @@ package dev.rehearsal.grade;
 import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,11 @@ final class PiiGrader implements Grader {
   @Override
   public String defaultLabel() {
     return "pii";
+  }
+
+  @Override
+  public Map<String, Object> procedure() {
+    return Map.of("email", EMAIL.pattern(), "phone", PHONE.pattern(), "card", CARD.pattern() + "+luhn");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.grade.LockCheck;
 import dev.rehearsal.prefix.Sample;
 import dev.rehearsal.spec.GateSpec;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.apiguardian.api.API;
  * @param health the simulation's health
  * @param decision the release decision
  * @param stages how long each pipeline stage took
+ * @param fingerprints each grader's fingerprint by grader id, for the manifest
+ * @param lock how the fingerprints compare with the gate's lock file
+ * @param graderErrors grading failures by arm name
+ * @param audit the automated audit's report, when the gate asks for one
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -29,11 +34,31 @@ public record GateRun(
     Map<String, CategoryResult> categories,
     Health health,
     Decision decision,
-    List<StageTiming> stages) {
+    List<StageTiming> stages,
+    Map<String, String> fingerprints,
+    LockCheck lock,
+    Map<String, GraderErrors> graderErrors,
+    java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit) {
 
   public GateRun {
     segments = List.copyOf(segments);
     stages = List.copyOf(stages);
+    fingerprints = Map.copyOf(fingerprints);
+    graderErrors = Map.copyOf(graderErrors);
+  }
+
+  /** A run without stage timings or grader bookkeeping (fixtures of report tests). */
+  public GateRun(GateSpec spec, Sample sample, List<String> segments, ArmResult production, ArmResult candidate,
+      Map<String, CategoryResult> categories, Health health, Decision decision) {
+    this(spec, sample, segments, production, candidate, categories, health, decision, List.of(), Map.of(),
+        new LockCheck(dev.rehearsal.grade.GateLock.pathFor(spec.file()), LockCheck.State.UNLOCKED, List.of()), Map.of(),
+        java.util.Optional.empty());
+  }
+
+  /** This run with the pipeline's stage timings. */
+  public GateRun withStages(List<StageTiming> timings) {
+    return new GateRun(spec, sample, segments, production, candidate, categories, health, decision, timings, fingerprints,
+        lock, graderErrors, audit);
   }
 
   /** The pseudo-segment of the whole sample. */

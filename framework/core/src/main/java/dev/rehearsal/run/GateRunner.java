@@ -6,8 +6,6 @@ import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
 import dev.rehearsal.grade.Evidence;
-import dev.rehearsal.grade.Grader;
-import dev.rehearsal.grade.Graders;
 import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.prefix.PrefixSampler;
@@ -20,7 +18,6 @@ import dev.rehearsal.spec.ThresholdSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +33,7 @@ public final class GateRunner {
 
   static final int MAX_EXAMPLES = 5;
   private final Arms arms;
+  private final GraderSetup graderSetup;
 
   public GateRunner() {
     this(RunOptions.defaults());
@@ -43,7 +41,26 @@ public final class GateRunner {
 
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
-    this.arms = new Arms(options);
+    this(new Arms(options), GraderSetup.fromSystemProperties());
+  }
+
+  private GateRunner(Arms arms, GraderSetup graderSetup) {
+    this.arms = arms;
+    this.graderSetup = graderSetup;
+  }
+
+  /**
+   * A runner that rewrites each gate's lock file from the current grader fingerprints (and passes the
+   * lock check) instead of comparing; the default follows the system property
+   * {@value dev.rehearsal.grade.GateLock#REFREEZE_PROPERTY}.
+   */
+  public GateRunner refreezing(boolean refreeze) {
+    return new GateRunner(arms, graderSetup.withRefreeze(refreeze));
+  }
+
+  /** A runner whose judge and auditor clients come from {@code clients} (tests, embedding). */
+  public GateRunner withGraderClients(java.util.function.Function<dev.rehearsal.model.ModelConfig, dev.rehearsal.model.ModelClient> clients) {
+    return new GateRunner(arms, graderSetup.withClients(clients));
   }
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
@@ -53,21 +70,24 @@ public final class GateRunner {
     List<String> segments = segments(spec, sample);
     ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
     ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
-    Map<String, Grader> graders = new HashMap<>();
-    spec.graders().forEach((id, g) -> graders.put(id, Graders.create(g)));
-    Map<String, Map<String, Verdict>> prodVerdicts = stages.time("grade production", () -> grade(graders, sample.prefixes(), production));
-    Map<String, Map<String, Verdict>> candVerdicts = stages.time("grade candidate", () -> grade(graders, sample.prefixes(), candidate));
-    Map<String, CategoryResult> categories = stages.time("estimate and check", () -> {
-      Map<String, CategoryResult> out = new LinkedHashMap<>();
-      for (CategorySpec c : spec.categories()) {
-        out.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
-            candVerdicts.get(c.grader())));
-      }
-      return out;
-    });
-    Health health = health(spec, sample, production, candidate);
+    try (GraderSetup.Graded graded = stages.time("grade", () -> graderSetup.grade(spec, sample.prefixes(), production, candidate))) {
+      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded));
+      return run.withStages(stages.list());
+    }
+  }
+
+  private GateRun finish(GateSpec spec, Sample sample, List<String> segments, ArmResult production,
+      ArmResult candidate, GraderSetup.Graded graded) {
+    Map<String, Map<String, Verdict>> prodVerdicts = graded.verdicts(production.name());
+    Map<String, Map<String, Verdict>> candVerdicts = graded.verdicts(candidate.name());
+    Map<String, CategoryResult> categories = new LinkedHashMap<>();
+    for (CategorySpec c : spec.categories()) {
+      categories.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
+          candVerdicts.get(c.grader())));
+    }
+    Health health = graded.withGradingProblems(health(spec, sample, production, candidate), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
-        decide(spec, categories, health), stages.list());
+        decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit());
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {
@@ -76,18 +96,6 @@ public final class GateRunner {
     if (sample.prefixes().stream().anyMatch(p -> p.segment().equals(PrefixSampler.UNSEGMENTED))) {
       out.add(PrefixSampler.UNSEGMENTED);
     }
-    return out;
-  }
-
-  private static Map<String, Map<String, Verdict>> grade(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
-    Map<String, Map<String, Verdict>> out = new HashMap<>();
-    graders.forEach((id, grader) -> {
-      Map<String, Verdict> verdicts = new HashMap<>();
-      for (Prefix p : prefixes) {
-        arm.responses().get(p.sampleId()).text().ifPresent(t -> verdicts.put(p.sampleId(), grader.grade(p.turns(), t)));
-      }
-      out.put(id, verdicts);
-    });
     return out;
   }
 

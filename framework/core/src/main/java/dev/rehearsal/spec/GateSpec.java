@@ -4,6 +4,7 @@ import dev.rehearsal.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -25,6 +26,7 @@ import org.apiguardian.api.API;
  * @param file the gate file
  * @param mark the position of the {@code gate:} key
  * @param sha256 hash of the file's bytes, for the manifest
+ * @param audit the automated audit, if the gate asks for one
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateSpec(
@@ -42,7 +44,8 @@ public record GateSpec(
     HealthSpec health,
     Path file,
     Mark mark,
-    String sha256) {
+    String sha256,
+    Optional<AuditSpec> audit) {
 
   public GateSpec {
     tags = List.copyOf(tags);
@@ -50,5 +53,13 @@ public record GateSpec(
     graders = Map.copyOf(graders);
     categories = List.copyOf(categories);
     thresholds = List.copyOf(thresholds);
+  }
+
+  /** A gate without an audit. */
+  public GateSpec(String id, String promise, String owner, List<String> tags, PrefixSpec prefixes, ArmSpec production,
+      ArmSpec candidate, Map<String, ModelConfig> models, Map<String, GraderSpec> graders, List<CategorySpec> categories,
+      List<ThresholdSpec> thresholds, HealthSpec health, Path file, Mark mark, String sha256) {
+    this(id, promise, owner, tags, prefixes, production, candidate, models, graders, categories, thresholds, health, file,
+        mark, sha256, Optional.empty());
   }
 }

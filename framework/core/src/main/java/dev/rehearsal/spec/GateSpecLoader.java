@@ -1,6 +1,9 @@
 package dev.rehearsal.spec;
 
+import dev.rehearsal.grade.GraderContext;
 import dev.rehearsal.grade.Graders;
+import dev.rehearsal.grade.taxonomy.Taxonomy;
+import dev.rehearsal.grade.taxonomy.TaxonomyEntry;
 import dev.rehearsal.model.ModelClients;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.spec.internal.Fields;
@@ -36,7 +39,7 @@ public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
-      "models", "graders", "categories", "thresholds", "evidence", "health");
+      "models", "graders", "categories", "thresholds", "evidence", "health", "audit");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
 
   private final SpecContext context;
@@ -54,16 +57,17 @@ public final class GateSpecLoader {
     Fields top = Fields.of(root, TOP);
     String id = id(top.require("gate"));
     Map<String, ModelConfig> models = models(top);
-    Map<String, GraderSpec> graders = graders(top);
+    GraderContext graderContext = GraderContext.of(models, abs.getParent(), context.projectRoot());
+    Map<String, GraderSpec> graders = graders(top, graderContext);
     Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
     ArmSpec production = arm(top, "production", models, modelNodes);
     ArmSpec candidate = arm(top, "candidate", models, modelNodes);
-    List<CategorySpec> categories = categories(top, graders);
+    List<CategorySpec> categories = categories(top, graders, graderContext);
     List<SegmentSpec> segments = new ArrayList<>();
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
-        candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"), categories, segments), health(top), abs, top.mark(),
-        sha256(bytes));
+        candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"),
+        categories, segments), health(top), abs, top.mark(), sha256(bytes), audit(top, models));
   }
 
   private static byte[] read(Path file) {
@@ -110,7 +114,7 @@ public final class GateSpecLoader {
     return out;
   }
 
-  private static Map<String, GraderSpec> graders(Fields top) {
+  private static Map<String, GraderSpec> graders(Fields top, GraderContext graderContext) {
     Map<String, GraderSpec> out = new LinkedHashMap<>();
     for (var e : top.optional("graders").map(Fields::asMap).map(MapNode::entries).orElse(Map.of()).entrySet()) {
       MapNode m = Fields.asMap(e.getValue());
@@ -119,9 +123,9 @@ public final class GateSpecLoader {
       Fields.of(m, Graders.types().get(type));
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = (Map<String, Object>) Plain.of(m);
-      GraderSpec spec = new GraderSpec(e.getKey(), type, settings, m.mark());
+      GraderSpec spec = new GraderSpec(e.getKey(), type, settings, m.mark(), texts(m, graderContext));
       try {
-        Graders.create(spec);
+        Graders.create(spec, graderContext);
       } catch (IllegalArgumentException ex) {
         throw m.error("Grader '" + e.getKey() + "': " + ex.getMessage());
       }
@@ -146,11 +150,26 @@ public final class GateSpecLoader {
     return new ArmSpec(name, replay, model, f.mark());
   }
 
-  private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders) {
+  /** Reads the files a grader names (its judge prompt), confined to the project root. */
+  private static Map<String, String> texts(MapNode grader, GraderContext graderContext) {
+    Optional<Node> prompt = grader.get("prompt");
+    if (prompt.isEmpty()) {
+      return Map.of();
+    }
+    ScalarNode p = Fields.asScalar(prompt.get());
+    try {
+      return Map.of("prompt", graderContext.read(p.text()));
+    } catch (IllegalArgumentException ex) {
+      throw p.error(ex.getMessage());
+    }
+  }
+
+  private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders, GraderContext graderContext) {
     List<CategorySpec> out = new ArrayList<>();
     for (Node n : Fields.asList(top.require("categories")).items()) {
-      Fields f = Fields.of(n, Set.of("id", "grader", "label", "severity", "failure-class", "owner", "tags"));
-      String id = id(f.require("id"));
+      Fields f = Fields.of(n, Set.of("use", "id", "grader", "label", "severity", "failure-class", "owner", "tags"));
+      Optional<TaxonomyEntry> used = f.optional("use").map(GateSpecLoader::taxonomyEntry);
+      String id = used.isPresent() && f.optional("id").isEmpty() ? used.get().id() : id(f.require("id"));
       if (out.stream().anyMatch(c -> c.id().equals(id))) {
         throw f.require("id").error("Category id '" + id + "' is used twice.");
       }
@@ -161,21 +180,54 @@ public final class GateSpecLoader {
             .map(c -> "No grader '" + graderNode.text() + "'. Did you mean '" + c + "'? ").orElse("No grader '"
                 + graderNode.text() + "'. ") + "Declared graders: " + graders.keySet() + ".");
       }
-      var instance = Graders.create(grader);
-      String label = f.optionalString("label").orElse(instance.defaultLabel());
+      var instance = Graders.create(grader, graderContext);
+      String label = f.optionalString("label").or(() -> used.map(TaxonomyEntry::label)).orElse(instance.defaultLabel());
       if (!instance.labels().contains(label)) {
-        throw f.require("label").error("Grader '" + grader.id() + "' gives the labels " + instance.labels()
-            + "; '" + label + "' is not one of them.");
+        throw f.optional("label").orElse(graderNode).error("Grader '" + grader.id() + "' gives the labels "
+            + instance.labels() + "; '" + label + "' is not one of them." + used.map(u -> " Add '" + u.id()
+                + "' to the judge's 'categories:' list.").orElse(""));
       }
       Severity severity = Severity.valueOf(f.optional("severity")
-          .map(s -> Fields.choice(s, Set.of("critical", "high", "medium", "low"))).orElse("medium").toUpperCase(Locale.ROOT));
-      out.add(new CategorySpec(id, grader.id(), label, severity, f.optionalString("failure-class").orElse("unclassified"),
-          f.string("owner"), f.strings("tags"), f.mark()));
+          .map(s -> Fields.choice(s, Set.of("critical", "high", "medium", "low")))
+          .orElse(used.map(u -> u.severity().wireName()).orElse("medium")).toUpperCase(Locale.ROOT));
+      String failureClass = f.optionalString("failure-class")
+          .orElse(used.map(u -> u.failureClass().wireName()).orElse("unclassified"));
+      String owner = used.isPresent() ? f.optionalString("owner").orElse(used.get().owner()) : f.string("owner");
+      out.add(new CategorySpec(id, grader.id(), label, severity, failureClass, owner, f.strings("tags"), f.mark()));
     }
     if (out.isEmpty()) {
       throw top.require("categories").error("A gate needs at least one category.");
     }
     return out;
+  }
+
+  /** {@code audit: { model: auditor, sample: 200, max-unreviewed: 0, reviewed: [name] }}. */
+  private static Optional<AuditSpec> audit(Fields top, Map<String, ModelConfig> models) {
+    return top.optional("audit").map(n -> {
+      Fields f = Fields.of(n, Set.of("model", "sample", "max-unreviewed", "reviewed"));
+      ScalarNode model = Fields.asScalar(f.require("model"));
+      if (!models.containsKey(model.text())) {
+        throw model.error("No model named '" + model.text() + "' under 'models:'; declared: " + models.keySet() + ".");
+      }
+      return new AuditSpec(model.text(), f.optionalInteger("sample", 1).orElse(200), f.optionalInteger("max-unreviewed", 0),
+          f.strings("reviewed"), f.mark());
+    });
+  }
+
+  /** The pack entry a {@code use: taxonomy/<id>} names. */
+  private static TaxonomyEntry taxonomyEntry(Node node) {
+    ScalarNode s = Fields.asScalar(node);
+    Taxonomy pack = Taxonomy.defaults();
+    if (s.text().startsWith(Taxonomy.PREFIX)) {
+      Optional<TaxonomyEntry> entry = pack.find(s.text());
+      if (entry.isPresent()) {
+        return entry.get();
+      }
+    }
+    String bare = s.text().replaceFirst("^" + Taxonomy.PREFIX, "");
+    throw s.error("'use' names no entry of the taxonomy pack" + Fields.closest(bare, Set.copyOf(pack.ids()))
+        .map(c -> ". Did you mean 'taxonomy/" + c + "'?").orElse(".") + " Write 'use: taxonomy/<id>'; ids: "
+        + pack.ids() + ".");
   }
 
   static MapNode emptyMap(Fields parent, String key) {

@@ -78,7 +78,7 @@ class GateSpecLoaderTests {
     SpecException e = error(VALID.replace("owner: privacy-team\n", "ownr: privacy-team\n"));
 
     assertThat(e.getMessage()).contains("demo.gate.yaml:3:1", "Unknown key 'ownr'", "Did you mean 'owner'?",
-        "Valid keys here: arms, categories, evidence, gate");
+        "Valid keys here: arms, audit, categories, evidence, gate");
     assertThat(e.documentPath()).isEqualTo("$.ownr");
   }
 

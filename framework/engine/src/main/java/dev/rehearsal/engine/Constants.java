@@ -41,6 +41,13 @@ public final class Constants {
   /** Force fresh model calls, overwriting cached responses. Default: {@code false}. */
   public static final String FRESH = "rehearsal.fresh";
 
+  /**
+   * {@code true} rewrites each gate's {@code <name>.gate.lock} from the current grader fingerprints
+   * instead of failing on a changed grader: {@code mvn test -Drehearsal.refreeze=true}. Default:
+   * {@code false}.
+   */
+  public static final String REFREEZE = dev.rehearsal.grade.GateLock.REFREEZE_PROPERTY;
+
   /** Gate files are the resources and files whose names end with one of these. */
   public static final String GATE_FILE_SUFFIX = ".gate.yaml";
 

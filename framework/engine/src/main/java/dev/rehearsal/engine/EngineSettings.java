@@ -9,7 +9,8 @@ import org.junit.platform.engine.ConfigurationParameters;
 
 /** The engine's configuration, read once from JUnit configuration parameters (see {@link Constants}). */
 record EngineSettings(
-    Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, Optional<Path> store, boolean fresh) {
+    Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, Optional<Path> store, boolean fresh,
+    boolean refreeze) {
 
   static EngineSettings from(ConfigurationParameters params) {
     Path root = params.get(Constants.PROJECT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
@@ -21,7 +22,11 @@ record EngineSettings(
     boolean print = params.getBoolean(Constants.PRINT_DECISION).orElse(true);
     String store = params.get(Constants.STORE).orElse(root.resolve(".rehearsal/store.db").toString());
     Optional<Path> storeFile = store.equals("none") ? Optional.empty() : Optional.of(Path.of(store).toAbsolutePath());
-    return new EngineSettings(root, data, reports, print, storeFile, params.getBoolean(Constants.FRESH).orElse(false));
+    // Also read as a system property so that 'mvn test -Drehearsal.refreeze=true' works with or
+    // without implicit configuration parameters.
+    boolean refreeze = params.getBoolean(Constants.REFREEZE).orElse(Boolean.getBoolean(Constants.REFREEZE));
+    return new EngineSettings(root, data, reports, print, storeFile, params.getBoolean(Constants.FRESH).orElse(false),
+        refreeze);
   }
 
   RunOptions runOptions() {

@@ -36,7 +36,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<GateCo
 
   @Override
   public GateContext before(GateContext context) throws Exception {
-    GateRun run = new GateRunner(context.settings().runOptions()).run(spec);
+    GateRun run = new GateRunner(context.settings().runOptions()).refreezing(context.settings().refreeze()).run(spec);
     context.listeners().each(l -> l.gateRehearsed(run));
     return context.with(run);
   }

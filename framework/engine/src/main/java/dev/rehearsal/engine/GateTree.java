@@ -30,6 +30,7 @@ final class GateTree {
           GateRun.OVERALL, comparisonMark(spec, c)));
       gate.addChild(category);
     }
+    spec.audit().ifPresent(a -> gate.addChild(new AuditDescriptor(gate.getUniqueId(), spec, a)));
     gate.addChild(new DecisionDescriptor(gate.getUniqueId(), spec));
     return gate;
   }

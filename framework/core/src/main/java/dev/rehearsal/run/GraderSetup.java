@@ -1,0 +1,133 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.grade.GraderContext;
+import dev.rehearsal.grade.GraderException;
+import dev.rehearsal.grade.GraderFingerprint;
+import dev.rehearsal.grade.Grader;
+import dev.rehearsal.grade.Graders;
+import dev.rehearsal.grade.GateLock;
+import dev.rehearsal.grade.LockCheck;
+import dev.rehearsal.grade.Verdict;
+import dev.rehearsal.model.ModelClient;
+import dev.rehearsal.model.ModelConfig;
+import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.spec.GateSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How a run builds and applies its graders: creates them against the spec's models, fingerprints
+ * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
+ */
+record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients) {
+
+  static GraderSetup fromSystemProperties() {
+    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty());
+  }
+
+  GraderSetup withRefreeze(boolean value) {
+    return new GraderSetup(value, clients);
+  }
+
+  GraderSetup withClients(Function<ModelConfig, ModelClient> value) {
+    return new GraderSetup(refreeze, Optional.of(value));
+  }
+
+  GraderContext context(GateSpec spec) {
+    // Prompt texts were read (and confined to the project) when the spec was loaded, so the spec's
+    // own directory is a safe root here.
+    GraderContext context = GraderContext.of(spec.models(), spec.file().getParent(), spec.file().getParent());
+    return clients.map(context::withClients).orElse(context);
+  }
+
+  Graded grade(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate) {
+    GraderContext context = context(spec);
+    Map<String, Grader> graders = new LinkedHashMap<>();
+    Map<String, String> fingerprints = new LinkedHashMap<>();
+    spec.graders().forEach((id, g) -> {
+      Grader grader = Graders.create(g, context);
+      graders.put(id, grader);
+      fingerprints.put(id, GraderFingerprint.of(g, grader));
+    });
+    LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
+    ArmGrading prod = ArmGrading.of(graders, prefixes, production);
+    ArmGrading cand = ArmGrading.of(graders, prefixes, candidate);
+    Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context, prefixes,
+        candidate));
+    return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand), audit);
+  }
+
+  /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */
+  record Graded(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
+      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit) implements AutoCloseable {
+
+    Map<String, Map<String, Verdict>> verdicts(String arm) {
+      return arms.get(arm).verdicts();
+    }
+
+    Map<String, GraderErrors> errors() {
+      Map<String, GraderErrors> out = new LinkedHashMap<>();
+      arms.forEach((name, a) -> out.put(name, a.errors()));
+      return out;
+    }
+
+    Health withGradingProblems(Health health, dev.rehearsal.spec.HealthSpec bounds) {
+      List<String> problems = new java.util.ArrayList<>(health.problems());
+      lock.problems().forEach(p -> problems.add("measurement not frozen as locked: " + p));
+      StringBuilder summary = new StringBuilder(health.summary()).append("; grader errors:");
+      for (ArmGrading a : arms.values()) {
+        GraderErrors e = a.errors();
+        summary.append(' ').append(e.arm()).append(' ').append(e.count()).append(' ').append(e.byReason());
+        if (e.count() > bounds.maxErrorShare() * e.attempted()) {
+          problems.add("graders failed on " + e.count() + " of " + e.attempted() + " " + e.arm() + " gradings (bound "
+              + dev.rehearsal.gate.RateEstimate.percent(bounds.maxErrorShare()) + "): " + e.byReason());
+        }
+      }
+      return new Health(problems, summary.toString());
+    }
+
+    @Override
+    public void close() {
+      context.close();
+    }
+  }
+
+  /** Grades one arm's responses with every grader, keeping all judge calls in flight at once. */
+  record ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors) {
+
+    static ArmGrading of(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
+      Map<String, Map<String, java.util.concurrent.CompletableFuture<Verdict>>> pending = new LinkedHashMap<>();
+      graders.forEach((id, grader) -> {
+        Map<String, java.util.concurrent.CompletableFuture<Verdict>> byPrefix = new LinkedHashMap<>();
+        for (Prefix p : prefixes) {
+          arm.responses().get(p.sampleId()).text().ifPresent(t -> byPrefix.put(p.sampleId(), grader.gradeAsync(p.turns(), t)));
+        }
+        pending.put(id, byPrefix);
+      });
+      Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
+      Map<String, Long> errors = new java.util.TreeMap<>();
+      long attempted = 0;
+      for (var g : pending.entrySet()) {
+        Map<String, Verdict> done = new LinkedHashMap<>();
+        for (var f : g.getValue().entrySet()) {
+          attempted++;
+          try {
+            done.put(f.getKey(), f.getValue().join());
+          } catch (java.util.concurrent.CompletionException | GraderException e) {
+            errors.merge(g.getKey() + ": " + reason(e), 1L, Long::sum);
+          }
+        }
+        verdicts.put(g.getKey(), done);
+      }
+      return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors));
+    }
+
+    private static String reason(RuntimeException e) {
+      Throwable cause = e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
+      return cause instanceof GraderException g ? g.reason() : "error: " + cause.getClass().getSimpleName();
+    }
+  }
+}
