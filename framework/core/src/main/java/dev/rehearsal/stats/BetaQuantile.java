@@ -1,6 +1,7 @@
 package dev.rehearsal.stats;
 
 import org.apache.commons.numbers.gamma.InverseErfc;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
@@ -40,6 +41,12 @@ final class BetaQuantile {
   /** Relative step (of min(x, 1 − x)) below which the iteration has converged. */
   static final double STEP_TOLERANCE = 1e-13;
 
+  /** The series step is used when |q_1|, |d/x| and |d/(1 − x)| are below this. */
+  static final double SERIES_LIMIT = 0.25;
+
+  /** Fifth-order term of the series step, relative to min(x, 1 − x), below which it is returned. */
+  static final double SERIES_TOLERANCE = 1e-11;
+
   static final int MAX_ITERATIONS = 200;
 
   private static final double SQRT2 = Math.sqrt(2);
@@ -48,24 +55,40 @@ final class BetaQuantile {
 
   /** The x in [0, 1] with P(X ≤ x) = p for X ~ Beta(a, b). */
   static double inverseCumulativeProbability(double a, double b, double p) {
+    return inverseCumulativeProbability(a, b, p, Double.NaN);
+  }
+
+  /**
+   * As {@link #inverseCumulativeProbability(double, double, double)}, with log B(a, b) supplied by
+   * the caller (for example shared by the two limits of one interval); NaN means "compute it".
+   */
+  static double inverseCumulativeProbability(double a, double b, double p, double logBeta) {
     if (!(p > 0)) {
       return 0;
     }
     if (p >= 1) {
       return 1;
     }
-    return p <= 0.5 ? solve(a, b, p, false) : solve(a, b, 1 - p, true);
+    return p <= 0.5 ? solve(a, b, p, false, logBeta) : solve(a, b, 1 - p, true, logBeta);
   }
 
   /** The x in [0, 1] with P(X &gt; x) = q for X ~ Beta(a, b). */
   static double inverseSurvivalProbability(double a, double b, double q) {
+    return inverseSurvivalProbability(a, b, q, Double.NaN);
+  }
+
+  /**
+   * As {@link #inverseSurvivalProbability(double, double, double)}, with log B(a, b) supplied by
+   * the caller; NaN means "compute it".
+   */
+  static double inverseSurvivalProbability(double a, double b, double q, double logBeta) {
     if (!(q > 0)) {
       return 1;
     }
     if (q >= 1) {
       return 0;
     }
-    return q <= 0.5 ? solve(a, b, q, true) : solve(a, b, 1 - q, false);
+    return q <= 0.5 ? solve(a, b, q, true, logBeta) : solve(a, b, 1 - q, false, logBeta);
   }
 
   /**
@@ -73,6 +96,11 @@ final class BetaQuantile {
    * else the upper tail 1 − I_x(a, b).
    */
   static double solve(double a, double b, double t, boolean upper) {
+    return solve(a, b, t, upper, Double.NaN);
+  }
+
+  /** As {@link #solve(double, double, double, boolean)} with log B(a, b) given (NaN: compute it). */
+  static double solve(double a, double b, double t, boolean upper, double logBeta) {
     // Closed forms.
     if (a == 1) {
       // I_x(1, b) = 1 − (1 − x)^b.
@@ -81,6 +109,9 @@ final class BetaQuantile {
     if (b == 1) {
       // I_x(a, 1) = x^a.
       return upper ? Math.exp(Math.log1p(-t) / a) : Math.exp(Math.log(t) / a);
+    }
+    if (Double.isNaN(logBeta)) {
+      logBeta = LogBeta.value(a, b);
     }
     double x = initial(a, b, t, upper);
     if (!(x > 0 && x < 1)) {
@@ -100,36 +131,54 @@ final class BetaQuantile {
       } else {
         hi = x;
       }
-      double density = RegularizedBeta.derivative(x, a, b);
+      double y = 1 - x;
+      // Beta density x^(a−1) (1−x)^(b−1) / B(a, b), from the shared log B(a, b).
+      double density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
       double next = Double.NaN;
       if (density > 0 && density < Double.POSITIVE_INFINITY) {
-        // Root of G − t by series reversion about x: with d = −(G − t)/G′ (the Newton step),
-        // c2 = G″/(2G′) and c3 = G‴/(6G′), the root is x + d − c2 d² + (2c2² − c3) d³ + O(d⁴).
-        // For both tails G″/G′ = g′/g = (a−1)/x − (b−1)/(1−x) =: L and G‴/G′ = L² + L′.
+        // Newton step d = −(G − t)/G′; the root is x + d·τ, where τ solves
+        // ∫_0^τ g(x + d·u)/g(x) du = 1 and g(x + d·u)/g(x) = exp(φ(u)) with
+        // φ(u) = (a−1)·log1p(r·u) + (b−1)·log1p(−s·u), r = d/x, s = d/(1−x).
         double d = (upper ? f : -f) / density;
-        double y = 1 - x;
-        // Dimensionless products c2·d and c3·d², with L = (a−1)/x − (b−1)/(1−x) and
-        // L′ = −(a−1)/x² − (b−1)/(1−x)², formed from d/x and d/(1−x) so nothing overflows at tiny x.
         double r = d / x;
         double s = d / y;
         double ld = (a - 1) * r - (b - 1) * s;
-        double c2d = 0.5 * ld;
-        double step;
-        if (Math.abs(c2d) < 0.25) {
-          double c3d2 = (ld * ld - (a - 1) * r * r - (b - 1) * s * s) / 6;
-          step = -d * (1 - c2d + 2 * c2d * c2d - c3d2);
+        double scale = Math.min(x, y);
+        if (Math.abs(d) <= STEP_TOLERANCE * scale) {
+          return Math.max(lo, Math.min(hi, x + d));
+        }
+        if (Math.abs(ld) < SERIES_LIMIT && Math.abs(r) < SERIES_LIMIT && Math.abs(s) < SERIES_LIMIT) {
+          // φ(u) = Σ q_j u^j with q_j = ((−1)^(j+1)·(a−1)·r^j − (b−1)·s^j)/j. Reverting
+          // ∫_0^τ exp(φ) = 1 gives τ = 1 + T1 + … + T5, T_j of order j in the step (derived with
+          // sympy; T1 + T2 + T3 is the former third-order step).
+          double am1 = a - 1;
+          double bm1 = b - 1;
+          double r2 = r * r;
+          double s2 = s * s;
+          double q1 = ld;
+          double q2 = -0.5 * (am1 * r2 + bm1 * s2);
+          double q3 = (am1 * r2 * r - bm1 * s2 * s) / 3;
+          double q4 = -0.25 * (am1 * r2 * r2 + bm1 * s2 * s2);
+          double q5 = 0.2 * (am1 * r2 * r2 * r - bm1 * s2 * s2 * s);
+          double q1q1 = q1 * q1;
+          double t5 = q1q1 * (q1 * (-q1q1 / 6 + 163.0 / 180 * q2) - 101.0 / 120 * q3)
+              + q1 * (-127.0 / 180 * q2 * q2 + 8.0 / 15 * q4) + 5.0 / 12 * q2 * q3 - q5 / 6;
+          double tau = 1 - 0.5 * q1 + (q1q1 - q2) / 3
+              + (-0.25 * q1q1 * q1 + 7.0 / 12 * q1 * q2 - 0.25 * q3)
+              + (0.2 * q1q1 * q1q1 - 23.0 / 30 * q1q1 * q2 + 0.55 * q1 * q3 + 7.0 / 30 * q2 * q2 - 0.2 * q4)
+              + t5;
+          next = x + d * tau;
+          // The neglected sixth-order term is about |q1| times the fifth-order one.
+          if (Math.abs(d * t5) <= SERIES_TOLERANCE * scale) {
+            // Converged: the root lies in [lo, hi], so clamping only moves a step rounded past an
+            // end point back towards it.
+            return Math.max(lo, Math.min(hi, next));
+          }
         } else {
           // Far from the root: Newton, or Halley when its correction is moderate.
+          double c2d = 0.5 * ld;
           double denominator = 1 + c2d;
-          step = denominator > 0.5 && denominator < 2 ? -d / denominator : -d;
-        }
-        next = x - step;
-        double scale = Math.min(x, y);
-        if ((Math.abs(f) <= ACCEPT_TAIL_ERROR * t && Math.abs(step) <= ACCEPT_TAIL_ERROR * scale)
-            || Math.abs(step) <= STEP_TOLERANCE * scale) {
-          // Converged: the root lies in [lo, hi], so clamping only moves a step rounded past an
-          // end point back towards it.
-          return Math.max(lo, Math.min(hi, next));
+          next = x + (denominator > 0.5 && denominator < 2 ? d / denominator : d);
         }
         if (!(next > lo && next < hi)) {
           next = Double.NaN;

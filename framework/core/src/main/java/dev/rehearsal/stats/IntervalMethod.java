@@ -1,6 +1,7 @@
 package dev.rehearsal.stats;
 
 import dev.rehearsal.stats.internal.RootSupport;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apiguardian.api.API;
@@ -41,6 +42,22 @@ public enum IntervalMethod {
     @Override
     double upper(int k, int n, double tail) {
       return k == n ? 1 : BetaQuantile.inverseSurvivalProbability(k + 0.5, n - k + 0.5, tail);
+    }
+
+    @Override
+    RateInterval interval(int k, int n, double tail, double confidence) {
+      if (k == 0 || k == n) {
+        return super.interval(k, n, tail, confidence);
+      }
+      // Both limits are quantiles of Beta(k+½, n−k+½): one log B for the two densities.
+      double a = k + 0.5;
+      double b = n - k + 0.5;
+      double logBeta = LogBeta.value(a, b);
+      return new RateInterval(
+          BetaQuantile.inverseCumulativeProbability(a, b, tail, logBeta),
+          BetaQuantile.inverseSurvivalProbability(a, b, tail, logBeta),
+          this,
+          confidence);
     }
   },
 
@@ -83,6 +100,22 @@ public enum IntervalMethod {
     @Override
     double upper(int k, int n, double tail) {
       return k == n ? 1 : BetaQuantile.inverseSurvivalProbability(k + 1.0, n - k, tail);
+    }
+
+    @Override
+    RateInterval interval(int k, int n, double tail, double confidence) {
+      if (k < 2 || k > n - 2) {
+        // At least one limit is 0, 1 or a closed form, which needs no log B.
+        return super.interval(k, n, tail, confidence);
+      }
+      // One log B for both densities: B(k+1, n−k) = B(k, n−k+1)·k/(n−k).
+      double logBetaLower = LogBeta.value(k, n - k + 1.0);
+      double logBetaUpper = logBetaLower + Math.log((double) k / (n - k));
+      return new RateInterval(
+          BetaQuantile.inverseCumulativeProbability(k, n - k + 1.0, tail, logBetaLower),
+          BetaQuantile.inverseSurvivalProbability(k + 1.0, n - k, tail, logBetaUpper),
+          this,
+          confidence);
     }
   },
 
@@ -148,6 +181,14 @@ public enum IntervalMethod {
 
   /** Upper limit whose upper-tail error probability is {@code tail}. */
   abstract double upper(int k, int n, double tail);
+
+  /**
+   * Two-sided equal-tailed interval with {@code tail} in each tail; methods whose two limits share
+   * work (the Beta-quantile methods share one log B) override this.
+   */
+  RateInterval interval(int k, int n, double tail, double confidence) {
+    return new RateInterval(lower(k, n, tail), upper(k, n, tail), this, confidence);
+  }
 
   /** The standard normal quantile with upper-tail probability {@code tail}. */
   static double z(double tail) {
