@@ -49,6 +49,15 @@ final class BetaQuantile {
 
   static final int MAX_ITERATIONS = 200;
 
+  /** Largest a + b for the own continued-fraction tail (power terms from logs stay accurate). */
+  static final double FAST_PATH_MAX_SHAPE = 1e5;
+
+  /** Relative convergence of the continued fraction. */
+  static final double FRACTION_TOLERANCE = 1e-15;
+
+  /** Terms of the continued fraction before falling back to {@link RegularizedBeta}. */
+  static final int FRACTION_MAX_TERMS = 300;
+
   private static final double SQRT2 = Math.sqrt(2);
 
   private BetaQuantile() {}
@@ -119,8 +128,19 @@ final class BetaQuantile {
     }
     double lo = 0;
     double hi = 1;
+    // Own continued fraction for the tail when both shapes exceed 1 and the power terms
+    // x^a (1−x)^b / B(a, b), formed from logs, keep about 1e-12 relative accuracy.
+    boolean fastPath = a > 1 && b > 1 && a + b <= FAST_PATH_MAX_SHAPE;
     for (int i = 0; i < MAX_ITERATIONS; i++) {
-      double g = upper ? RegularizedBeta.complement(x, a, b) : RegularizedBeta.value(x, a, b);
+      double y = 1 - x;
+      double lx = Math.log(x);
+      double ly = Math.log1p(-x);
+      // Beta density x^(a−1) (1−x)^(b−1) / B(a, b), from the shared log B(a, b).
+      double density = Math.exp((a - 1) * lx + (b - 1) * ly - logBeta);
+      double g = fastPath ? tail(a, b, x, y, upper, density * x * y) : Double.NaN;
+      if (Double.isNaN(g)) {
+        g = upper ? RegularizedBeta.complement(x, a, b) : RegularizedBeta.value(x, a, b);
+      }
       double f = g - t;
       if (f == 0) {
         return x;
@@ -131,9 +151,6 @@ final class BetaQuantile {
       } else {
         hi = x;
       }
-      double y = 1 - x;
-      // Beta density x^(a−1) (1−x)^(b−1) / B(a, b), from the shared log B(a, b).
-      double density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
       double next = Double.NaN;
       if (density > 0 && density < Double.POSITIVE_INFINITY) {
         // Newton step d = −(G − t)/G′; the root is x + d·τ, where τ solves
@@ -193,6 +210,66 @@ final class BetaQuantile {
       x = next;
     }
     return x;
+  }
+
+  /**
+   * The tail G(x) (lower I_x(a, b) or upper 1 − I_x(a, b)) from the continued fraction of
+   * Didonato and Morris (1992, ACM TOMS 18:360–373, BFRAC), evaluated by the modified Lentz
+   * method: I_x(a, b) = prefix / (β_0 + α_1/(β_1 + α_2/(β_2 + …))) with prefix = x^a (1−x)^b /
+   * B(a, b). It converges fast for x at or below the mean a/(a + b); above the mean the fraction
+   * is taken for I_(1−x)(b, a), which has the same prefix. NaN when it cannot be trusted (the
+   * prefix is zero or not finite, or no convergence), so the caller falls back to {@link
+   * RegularizedBeta}.
+   */
+  static double tail(double a, double b, double x, double y, boolean upper, double prefix) {
+    if (!(prefix > Double.MIN_NORMAL && prefix < Double.POSITIVE_INFINITY)) {
+      return Double.NaN;
+    }
+    boolean swap = a - (a + b) * x < 0;
+    double p = a;
+    double q = b;
+    double u = x;
+    double v = y;
+    if (swap) {
+      p = b;
+      q = a;
+      u = y;
+      v = x;
+    }
+    // I_u(p, q) = prefix / fraction.
+    double f = p * (p * v - q * u + 1) / (p + 1);
+    if (f == 0) {
+      f = 1e-300;
+    }
+    double c = f;
+    double d = 0;
+    double u2 = u * u;
+    int m = 1;
+    for (; m <= FRACTION_MAX_TERMS; m++) {
+      double den = p + 2 * m - 1;
+      double alpha = (p + m - 1) * (p + q + m - 1) * m * (q - m) * u2 / (den * den);
+      double beta = m + m * (q - m) * u / den + (p + m) * (p * v - q * u + 1 + m * (2 - u)) / (den + 2);
+      d = beta + alpha * d;
+      if (d == 0) {
+        d = 1e-300;
+      }
+      d = 1 / d;
+      c = beta + alpha / c;
+      if (c == 0) {
+        c = 1e-300;
+      }
+      double delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) <= FRACTION_TOLERANCE) {
+        break;
+      }
+    }
+    if (m > FRACTION_MAX_TERMS || !(f > 0)) {
+      return Double.NaN;
+    }
+    double value = prefix / f;
+    // value is I_x(a, b) when not swapped, else 1 − I_x(a, b).
+    return upper == swap ? value : 1 - value;
   }
 
   /**
