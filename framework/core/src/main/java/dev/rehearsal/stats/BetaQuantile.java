@@ -15,28 +15,26 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
  * G(x) − t, where G is the lower tail I_x(a, b) or the upper tail 1 − I_x(a, b), whichever
  * probability t ≤ ½ is asked for, so the target is always the smaller tail and is computed without
  * cancellation ({@link RegularizedBeta#value} / {@link RegularizedBeta#complement}, Commons Numbers'
- * port of Boost's {@code ibeta}). The density comes from {@link RegularizedBeta#derivative}.
+ * port of Boost's {@code ibeta}), or, when a, b &gt; 1 and a + b ≤ {@value #FAST_PATH_MAX_SHAPE}, by
+ * {@link #tail}: the Didonato–Morris continued fraction with the power terms x^a (1−x)^b / B(a, b)
+ * formed from logs and a log B(a, b) that callers may share between the two limits of an interval.
+ * The density comes from the same logs, with no further special-function call.
  *
- * <p>Safeguards: every evaluation narrows a bracket [lo, hi] that contains the root; a Halley step
+ * <p>Safeguards: every evaluation narrows a bracket [lo, hi] that contains the root; a step
  * that leaves the bracket (or meets a zero or non-finite density) is replaced by bisection
  * (geometric when the bracket spans orders of magnitude), so the iteration cannot diverge and ends
- * within {@value #MAX_ITERATIONS} steps. Convergence: when the current point's tail probability is
- * within a relative {@value #ACCEPT_TAIL_ERROR} of the target and the step is within that fraction
- * of min(x, 1 − x), one last third-order step (series reversion with G′, G″ and G‴, all known in
- * closed form from the density) is taken and returned without another evaluation; otherwise iteration stops when the
- * step is below {@value #STEP_TOLERANCE} of min(x, 1 − x).
+ * within {@value #MAX_ITERATIONS} steps. Step: with the Newton step d, the root is x + d·τ where
+ * ∫_0^τ exp(φ(u)) du = 1 and φ(u) = (a−1)·log1p(u·d/x) + (b−1)·log1p(−u·d/(1−x)) (the log density
+ * ratio, known in closed form); τ is the series reversion of that equation to fifth order. The step
+ * is returned without another evaluation when its fifth-order term times |d| is below {@value
+ * #SERIES_TOLERANCE} of min(x, 1 − x) (the neglected sixth-order term is smaller by about |q_1|
+ * ≤ ¼), or when the Newton step is below {@value #STEP_TOLERANCE} of min(x, 1 − x).
  *
  * <p>Accuracy: relative error ≤ 1e-9 against Commons Statistics' {@code BetaDistribution} inverse
  * (a Brent solve to machine precision) over n = 1..20,000 and rare-rate corners up to n = 10^6 (see
  * {@code BetaQuantileTests}).
  */
 final class BetaQuantile {
-
-  /**
-   * Relative tail-probability error, and relative step of min(x, 1 − x), below which one final
-   * third-order step is trusted (its error is of order the fourth power).
-   */
-  static final double ACCEPT_TAIL_ERROR = 2e-3;
 
   /** Relative step (of min(x, 1 − x)) below which the iteration has converged. */
   static final double STEP_TOLERANCE = 1e-13;

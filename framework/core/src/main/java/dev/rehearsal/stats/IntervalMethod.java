@@ -16,8 +16,9 @@ import org.apiguardian.api.API.Status;
  * of seven methods", Stat Med 17:857-872.
  *
  * <p>Beta quantiles (Clopper–Pearson, Jeffreys) come from {@link BetaQuantile}, a safeguarded
- * Halley-type inverse of the regularized incomplete beta function (about 1.3 incomplete-beta
- * evaluations per limit, instead of a Brent solve),
+ * inverse of the regularized incomplete beta function with a fifth-order step (about one
+ * incomplete-beta evaluation per limit, instead of a Brent solve; the two limits of an interval
+ * share one log B),
  * checked against Commons Statistics' {@code BetaDistribution} inverse to 1e-9 relative.
  *
  * <p>Defaults in Rehearsal: {@link #CLOPPER_PEARSON} one-sided upper bound for pass/block (it never
