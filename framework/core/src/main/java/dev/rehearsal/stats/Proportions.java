@@ -28,7 +28,7 @@ public final class Proportions {
     Checks.counts(k, n);
     Checks.confidence(confidence);
     double tail = (1 - confidence) / 2;
-    return new RateInterval(method.lower(k, n, tail), method.upper(k, n, tail), method, confidence);
+    return method.interval(k, n, tail, confidence);
   }
 
   /** Two-sided interval with the display default, {@link IntervalMethod#JEFFREYS}. */

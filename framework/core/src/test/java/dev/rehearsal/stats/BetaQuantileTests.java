@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,55 @@ class BetaQuantileTests {
           previous = x;
           double y = BetaQuantile.inverseSurvivalProbability(a, b, p);
           assertThat(y).as("a=%s b=%s q=%s", a, b, p).isBetween(0.0, 1.0).isGreaterThanOrEqualTo(x);
+        }
+      }
+    }
+  }
+
+  @Test
+  void own_continued_fraction_tail_matches_regularized_beta_to_1e12() {
+    // BetaQuantile.tail (Didonato–Morris fraction with log-form power terms) against Commons
+    // Numbers' RegularizedBeta, on both sides of the mean and both tails.
+    SplittableRandom random = new SplittableRandom(61);
+    double worst = 0;
+    for (int i = 0; i < 20_000; i++) {
+      double a = Math.exp(1e-9 + random.nextDouble() * Math.log(5e4));
+      double b = Math.exp(1e-9 + random.nextDouble() * Math.log(5e4));
+      if (!(a > 1 && b > 1)) {
+        continue;
+      }
+      // x within ±6 standard deviations of the mean, clipped into (0, 1).
+      double mean = a / (a + b);
+      double sd = Math.sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+      double x = Math.min(1 - 1e-12, Math.max(1e-300, mean + (random.nextDouble() * 12 - 6) * sd));
+      double y = 1 - x;
+      double prefix = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - LogBeta.value(a, b));
+      boolean upper = random.nextBoolean();
+      double got = BetaQuantile.tail(a, b, x, y, upper, prefix);
+      double expected = upper ? RegularizedBeta.complement(x, a, b) : RegularizedBeta.value(x, a, b);
+      if (Double.isNaN(got) || expected < 1e-280) {
+        continue;
+      }
+      // Relative for the small tail; absolute when the fraction gave the other tail (1 − value).
+      double error = Math.abs(got - expected) / Math.min(1, Math.max(expected, 1 - expected));
+      worst = Math.max(worst, error);
+      assertThat(error).as("a=%s b=%s x=%s upper=%s", a, b, x, upper).isLessThan(1e-11);
+    }
+    assertThat(worst).isLessThan(1e-11);
+  }
+
+  @Test
+  void shared_log_beta_intervals_equal_separate_limits() {
+    // Proportions.interval shares one log B between the two limits; it must give the same limits
+    // as computing each limit alone.
+    for (int n = 1; n <= 400; n += 3) {
+      for (int k = 0; k <= n; k++) {
+        for (IntervalMethod method : new IntervalMethod[] {IntervalMethod.CLOPPER_PEARSON, IntervalMethod.JEFFREYS}) {
+          RateInterval interval = Proportions.interval(k, n, 0.95, method);
+          double lower = method.lower(k, n, 0.025);
+          double upper = method.upper(k, n, 0.025);
+          assertThat(interval.lower()).isCloseTo(lower, org.assertj.core.api.Assertions.within(1e-12 * Math.max(lower, 1e-300)));
+          assertThat(interval.upper()).isCloseTo(upper, org.assertj.core.api.Assertions.within(1e-12 * upper));
         }
       }
     }
