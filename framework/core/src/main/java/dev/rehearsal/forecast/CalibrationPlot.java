@@ -33,8 +33,9 @@ final class CalibrationPlot {
     double max = 0;
     for (CategoryScore c : card.categories()) {
       for (MethodScore s : c.scores().values()) {
-        min = Math.min(min, Math.min(s.prediction().lower(), c.inputs().realized().rate()));
-        max = Math.max(max, Math.max(s.prediction().upper(), c.inputs().realized().rate()));
+        // Points set the range; intervals are clipped to it (a zero-event interval reaches far below).
+        min = Math.min(min, Math.min(s.prediction().rate(), c.inputs().realized().rate()));
+        max = Math.max(max, Math.max(s.prediction().rate(), c.inputs().realized().rate()));
       }
     }
     double lo = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1e-6))));
@@ -67,8 +68,10 @@ final class CalibrationPlot {
     }
     s.append(f("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\" stroke-dasharray=\"4 3\"/>%n",
         x(lo), y(lo), x(hi), y(hi)));
-    s.append(text(x(hi) - 4, y(hi / 3) + 14, 11, "end", "3×"));
-    s.append(text(x(hi) - 4, y(hi / 1.5) + 14, 11, "end", "1.5×"));
+    double at = lo * 10;
+    s.append(text(x(at) + 4, y(at / 3) + 4, 11, "start", "3×"));
+    s.append(text(x(at) + 4, y(at / 1.5) + 4, 11, "start", "1.5×"));
+    s.append(text(x(at) + 4, y(at) + 4, 11, "start", "forecast = realized"));
   }
 
   /** The region between realized = forecast / factor and realized = forecast · factor, clipped to the plot. */
@@ -131,9 +134,10 @@ final class CalibrationPlot {
     return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * Math.log(rate / lo) / Math.log(hi / lo);
   }
 
-  private static String tick(double d) {
-    return d >= 0.01 ? f("%.0f%%", 100 * d) : f("%s%%", java.math.BigDecimal.valueOf(100 * d).stripTrailingZeros()
-        .toPlainString());
+  /** A decade as a percentage, from its exponent so that no floating-point noise shows (0.001%, 1%, 10%). */
+  private static String tick(double decade) {
+    int exponent = (int) Math.round(Math.log10(decade));
+    return java.math.BigDecimal.ONE.scaleByPowerOfTen(exponent + 2).toPlainString() + "%";
   }
 
   private static String text(double x, double y, int size, String anchor, String content) {
