@@ -29,6 +29,8 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<GateContex
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addResourceContainerSelectorResolver(ResourceFilter.of(r -> GateFileResolver.isGateFile(r.getName())))
         .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter()))
+        .addResourceContainerSelectorResolver(ResourceFilter.of(r -> ScorecardFileResolver.isScorecardFile(r.getName())))
+        .addSelectorResolver(ctx -> new ScorecardFileResolver(settings, ctx.getIssueReporter()))
         .build()
         .resolve(request, engine);
     return engine;

@@ -30,7 +30,16 @@ final class Schema {
           + " segment VARCHAR(100) NOT NULL, events BIGINT NOT NULL, trials BIGINT NOT NULL,"
           + " rate DOUBLE PRECISION NOT NULL, lower_bound DOUBLE PRECISION NOT NULL,"
           + " upper_bound DOUBLE PRECISION NOT NULL, method VARCHAR(50) NOT NULL,"
-          + " PRIMARY KEY (run_id, arm, category, segment))");
+          + " PRIMARY KEY (run_id, arm, category, segment))",
+      // Forecasts under a release label, with the fingerprint of the grader that measured them, so a
+      // later validation can refuse to score with a different measurement (see ForecastTable).
+      "CREATE TABLE IF NOT EXISTS forecasts (release VARCHAR(200) NOT NULL,"
+          + " kind VARCHAR(40) NOT NULL, category VARCHAR(200) NOT NULL,"
+          + " segment VARCHAR(100) NOT NULL, events BIGINT NOT NULL, trials BIGINT NOT NULL,"
+          + " alpha DOUBLE PRECISION NOT NULL, beta DOUBLE PRECISION NOT NULL,"
+          + " grader VARCHAR(200) NOT NULL, grader_fingerprint CHAR(64) NOT NULL,"
+          + " gate VARCHAR(200) NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
+          + " PRIMARY KEY (release, kind, category, segment))");
 
   /** Pragmas for SQLite only: WAL so readers never block the writer, durable across kill -9. */
   static final List<String> SQLITE_PRAGMAS = List.of(
