@@ -26,7 +26,8 @@ public final class ForecastRecords {
     List<ForecastRow> out = new ArrayList<>();
     for (CategoryResult r : run.categories().values()) {
       CategorySpec c = r.category();
-      String fingerprint = MeasurementFingerprint.of(run.spec().graders().get(c.grader()));
+      String fingerprint = run.fingerprints().containsKey(c.grader()) ? run.fingerprints().get(c.grader())
+          : MeasurementFingerprint.of(run.spec(), c.grader());
       Map<String, RateEstimate> estimates = kind == ForecastKind.PRODUCTION ? r.production() : r.candidate();
       estimates.forEach((segment, e) -> {
         if (e.n() > 0) {

@@ -1,9 +1,10 @@
 package dev.rehearsal.forecast;
 
-import dev.rehearsal.model.runtime.CanonicalJson;
+import dev.rehearsal.grade.GraderContext;
+import dev.rehearsal.grade.GraderFingerprint;
+import dev.rehearsal.grade.Graders;
+import dev.rehearsal.spec.GateSpec;
 import dev.rehearsal.spec.GraderSpec;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -18,13 +19,13 @@ public final class MeasurementFingerprint {
   private MeasurementFingerprint() {}
 
   /**
-   * SHA-256 of the canonical JSON of the grader's type and settings. The one place that defines it,
-   * so it can delegate to the grader fingerprint (type + config + prompt + model) once graders have one.
+   * The grader fingerprint of the gate's grader {@code graderId}: type, configuration, prompt text
+   * and model id/parameters ({@link GraderFingerprint}), the same value the gate's lock pins.
    */
-  public static String of(GraderSpec grader) {
-    Map<String, Object> measured = new LinkedHashMap<>();
-    measured.put("type", grader.type());
-    measured.put("settings", grader.settings());
-    return CanonicalJson.sha256(CanonicalJson.of(measured));
+  public static String of(GateSpec gate, String graderId) {
+    GraderSpec grader = gate.graders().get(graderId);
+    // Creating a grader opens no model client (clients open on first use), so this stays offline.
+    GraderContext context = GraderContext.of(gate.models(), gate.file().getParent(), gate.file().getParent());
+    return GraderFingerprint.of(grader, Graders.create(grader, context));
   }
 }

@@ -49,7 +49,7 @@ public final class Validation {
             + " tracks it; validate with the gate file the forecast was recorded with.");
       }
       ForecastRow stored = forecasts.row(ForecastKind.SIMULATION, category, GateRun.OVERALL).orElseThrow();
-      String now = MeasurementFingerprint.of(measurement.graders().get(spec.get().grader()));
+      String now = MeasurementFingerprint.of(measurement, spec.get().grader());
       if (!now.equals(stored.graderFingerprint()) || !spec.get().grader().equals(stored.grader())) {
         throw new MeasurementChangedException(spec.get().grader(), "Grader '" + spec.get().grader() + "' of category '"
             + category + "' differs from the frozen measurement of release '" + forecasts.release() + "': fingerprint "

@@ -43,7 +43,7 @@ class ValidationTests {
         assertThat(r.trials()).isEqualTo(40);
         assertThat(r.alpha()).isEqualTo(10.5);
         assertThat(r.beta()).isEqualTo(30.5);
-        assertThat(r.graderFingerprint()).isEqualTo(MeasurementFingerprint.of(run.spec().graders().get("bad")));
+        assertThat(r.graderFingerprint()).isEqualTo(MeasurementFingerprint.of(run.spec(), "bad"));
       });
       assertThat(new ForecastTable(store).release("other")).isEmpty();
     }
@@ -77,7 +77,7 @@ class ValidationTests {
   }
 
   @Test
-  void fingerprint_ignores_key_order_and_changes_with_any_setting() {
+  void fingerprint_ignores_key_order_and_changes_with_any_setting() throws IOException {
     var a = new dev.rehearsal.spec.GraderSpec("g", "regex", java.util.Map.of("label", "x", "patterns", List.of("a")),
         new dev.rehearsal.spec.Mark(dir, 1, 1));
     var b = new dev.rehearsal.spec.GraderSpec("g", "regex", new java.util.TreeMap<>(java.util.Map.of("patterns",
@@ -85,8 +85,14 @@ class ValidationTests {
     var c = new dev.rehearsal.spec.GraderSpec("g", "regex", java.util.Map.of("label", "x", "patterns", List.of("b")),
         new dev.rehearsal.spec.Mark(dir, 1, 1));
 
-    assertThat(MeasurementFingerprint.of(a)).isEqualTo(MeasurementFingerprint.of(b)).hasSize(64);
-    assertThat(MeasurementFingerprint.of(a)).isNotEqualTo(MeasurementFingerprint.of(c));
+    // The measurement fingerprint is the grader fingerprint the gate lock pins.
+    var rules = dev.rehearsal.grade.GraderContext.rulesOnly();
+    String fa = dev.rehearsal.grade.GraderFingerprint.of(a, dev.rehearsal.grade.Graders.create(a, rules));
+    String fb = dev.rehearsal.grade.GraderFingerprint.of(b, dev.rehearsal.grade.Graders.create(b, rules));
+    String fc = dev.rehearsal.grade.GraderFingerprint.of(c, dev.rehearsal.grade.Graders.create(c, rules));
+    assertThat(fa).isEqualTo(fb).hasSize(64);
+    assertThat(fa).isNotEqualTo(fc);
+    assertThat(MeasurementFingerprint.of(gate("a"), "bad")).isNotEqualTo(MeasurementFingerprint.of(gate("b"), "bad"));
   }
 
   private GateSpec gate(String pattern) throws IOException {
