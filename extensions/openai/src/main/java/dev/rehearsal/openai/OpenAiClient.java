@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -42,8 +41,6 @@ final class OpenAiClient implements ModelClient {
    * the size of the machine keeps its threads busy from a queue instead.
    */
   private final ExecutorService io;
-  /** On a caller thread running a call: where the next call started from its completion waits. */
-  private final ThreadLocal<Runnable[]> next = new ThreadLocal<>();
 
   OpenAiClient(OpenAiSettings settings) {
     this.settings = settings;
@@ -79,49 +76,7 @@ final class OpenAiClient implements ModelClient {
             codec.encode(settings.model, request, settings.sampling)));
     settings.apiKey.ifPresent(key -> builder.header(settings.authHeader, settings.authValue(key)));
     HttpRequest httpRequest = builder.build();
-    CompletableFuture<ModelReply> result = new CompletableFuture<>();
-    dispatch(() -> {
-      try {
-        result.complete(send(httpRequest));
-      } catch (Throwable t) {
-        result.completeExceptionally(t instanceof CompletionException ? t
-            : new CompletionException(t));
-      }
-    });
-    return result;
-  }
-
-  /**
-   * Runs a call on a caller thread. A call started while a caller thread is completing an earlier
-   * call (the runtime's callbacks run inline and start the next waiting request) is kept and run
-   * by that same thread once the completion is done, instead of being handed to another thread:
-   * one park/unpark fewer per request. Only the first such call is kept; more go to the pool.
-   */
-  private void dispatch(Runnable call) {
-    Runnable[] slot = next.get();
-    if (slot != null && slot[0] == null) {
-      slot[0] = call;
-      return;
-    }
-    callers.execute(() -> runChained(call));
-  }
-
-  private void runChained(Runnable first) {
-    Runnable[] slot = new Runnable[1];
-    next.set(slot);
-    try {
-      for (Runnable call = first; call != null; call = slot[0] == null ? null : take(slot)) {
-        call.run();
-      }
-    } finally {
-      next.remove();
-    }
-  }
-
-  private static Runnable take(Runnable[] slot) {
-    Runnable call = slot[0];
-    slot[0] = null;
-    return call;
+    return CompletableFuture.supplyAsync(() -> send(httpRequest), callers);
   }
 
   private ModelReply send(HttpRequest request) {
