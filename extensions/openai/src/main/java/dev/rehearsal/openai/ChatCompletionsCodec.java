@@ -1,10 +1,13 @@
 package dev.rehearsal.openai;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.conversation.ToolCall;
 import dev.rehearsal.conversation.Turn;
@@ -15,7 +18,6 @@ import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,44 +35,73 @@ final class ChatCompletionsCodec {
     this.endpoint = endpoint;
   }
 
+  /**
+   * Writes the request with Jackson's streaming generator straight into bytes: the same fields in
+   * the same order as building an {@code ObjectNode} and serialising it, without the tree.
+   */
   byte[] encode(String model, ModelRequest request, Map<String, Object> defaults) {
-    ObjectNode body = json.createObjectNode().put("model", model);
-    ArrayNode messages = body.putArray("messages");
-    request.messages().forEach(turn -> messages.add(message(turn)));
-    Map<String, Object> sampling = new HashMap<>(defaults);
-    sampling.putAll(request.parameters());
-    WIRE.forEach((key, wire) -> {
-      if (sampling.containsKey(key)) {
-        body.set(wire, json.valueToTree(sampling.get(key)));
+    ByteArrayBuilder out = new ByteArrayBuilder(512);
+    try (JsonGenerator g = json.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", model);
+      g.writeArrayFieldStart("messages");
+      for (Turn turn : request.messages()) {
+        message(g, turn);
       }
-    });
-    if (!request.tools().isEmpty()) {
-      ArrayNode tools = body.putArray("tools");
-      request.tools().forEach((name, schema) -> tools.add(tool(name, schema)));
-    }
-    try {
-      return json.writeValueAsBytes(body);
+      g.writeEndArray();
+      Map<String, Object> parameters = request.parameters();
+      for (Map.Entry<String, String> e : WIRE.entrySet()) {
+        String key = e.getKey();
+        if (parameters.containsKey(key)) {
+          g.writeFieldName(e.getValue());
+          g.writeObject(parameters.get(key));
+        } else if (defaults.containsKey(key)) {
+          g.writeFieldName(e.getValue());
+          g.writeObject(defaults.get(key));
+        }
+      }
+      if (!request.tools().isEmpty()) {
+        g.writeArrayFieldStart("tools");
+        for (Map.Entry<String, String> tool : request.tools().entrySet()) {
+          g.writeTree(tool(tool.getKey(), tool.getValue()));
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
     } catch (JacksonException e) {
       throw new IllegalStateException("Cannot write request JSON for " + endpoint, e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+    return out.toByteArray();
   }
 
-  private ObjectNode message(Turn turn) {
-    ObjectNode m = json.createObjectNode().put("role", turn.role().wireName());
+  private static void message(JsonGenerator g, Turn turn) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("role", turn.role().wireName());
     if (turn.toolCalls().isEmpty() || !turn.text().isEmpty()) {
-      m.put("content", turn.text());
+      g.writeStringField("content", turn.text());
     } else {
-      m.putNull("content");
+      g.writeNullField("content");
     }
-    turn.toolCallId().ifPresent(id -> m.put("tool_call_id", id));
+    if (turn.toolCallId().isPresent()) {
+      g.writeStringField("tool_call_id", turn.toolCallId().get());
+    }
     if (!turn.toolCalls().isEmpty()) {
-      ArrayNode calls = m.putArray("tool_calls");
+      g.writeArrayFieldStart("tool_calls");
       for (ToolCall call : turn.toolCalls()) {
-        ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
-        c.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+        g.writeStartObject();
+        g.writeStringField("id", call.id());
+        g.writeStringField("type", "function");
+        g.writeObjectFieldStart("function");
+        g.writeStringField("name", call.name());
+        g.writeStringField("arguments", call.argumentsJson());
+        g.writeEndObject();
+        g.writeEndObject();
       }
+      g.writeEndArray();
     }
-    return m;
+    g.writeEndObject();
   }
 
   /** A tool schema is either the JSON schema of the parameters or {description, parameters}. */
@@ -88,6 +119,130 @@ final class ChatCompletionsCodec {
   }
 
   ModelReply decode(byte[] body, Duration latency) {
+    ModelReply fast = decodePlain(body, latency);
+    return fast != null ? fast : decodeTree(body, latency);
+  }
+
+  /**
+   * The common reply (choice 0 with string content, no tool calls, finish reason not
+   * content_filter, integer usage) read with the streaming parser, without building a tree. Returns
+   * null for anything else, including every malformed body, so that {@link #decodeTree} gives the
+   * result and the error message.
+   */
+  private ModelReply decodePlain(byte[] body, Duration latency) {
+    try (JsonParser p = json.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String content = null;
+      String finish = "";
+      long prompt = 0;
+      long completion = 0;
+      boolean choices = false;
+      boolean usage = false;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          return null;
+        }
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("choices")) {
+          if (choices || value != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+          }
+          choices = true;
+          boolean message = false;
+          boolean finishSeen = false;
+          for (JsonToken c = p.nextToken(); c != JsonToken.END_OBJECT; c = p.nextToken()) {
+            if (c != JsonToken.FIELD_NAME) {
+              return null;
+            }
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (name.equals("finish_reason")) {
+              if (finishSeen || v != JsonToken.VALUE_STRING) {
+                return null;
+              }
+              finishSeen = true;
+              finish = p.getText();
+            } else if (name.equals("message")) {
+              if (message || v != JsonToken.START_OBJECT) {
+                return null;
+              }
+              message = true;
+              for (JsonToken m = p.nextToken(); m != JsonToken.END_OBJECT; m = p.nextToken()) {
+                if (m != JsonToken.FIELD_NAME) {
+                  return null;
+                }
+                String key = p.currentName();
+                JsonToken mv = p.nextToken();
+                if (key.equals("content")) {
+                  if (content != null || mv != JsonToken.VALUE_STRING) {
+                    return null;
+                  }
+                  content = p.getText();
+                } else if (key.equals("tool_calls")) {
+                  return null;
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          if (!message || finish.equals("content_filter")) {
+            return null;
+          }
+          for (JsonToken rest = p.nextToken(); rest != JsonToken.END_ARRAY; rest = p.nextToken()) {
+            if (rest == null) {
+              return null;
+            }
+            p.skipChildren();
+          }
+        } else if (field.equals("usage")) {
+          if (usage || value != JsonToken.START_OBJECT) {
+            return null;
+          }
+          usage = true;
+          for (JsonToken u = p.nextToken(); u != JsonToken.END_OBJECT; u = p.nextToken()) {
+            if (u != JsonToken.FIELD_NAME) {
+              return null;
+            }
+            String key = p.currentName();
+            JsonToken uv = p.nextToken();
+            if (key.equals("prompt_tokens") || key.equals("completion_tokens")) {
+              if (uv != JsonToken.VALUE_NUMBER_INT
+                  || p.getNumberType() != JsonParser.NumberType.INT
+                  && p.getNumberType() != JsonParser.NumberType.LONG) {
+                return null;
+              }
+              if (key.equals("prompt_tokens")) {
+                prompt = p.getLongValue();
+              } else {
+                completion = p.getLongValue();
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+        } else {
+          if (value == null) {
+            return null;
+          }
+          p.skipChildren();
+        }
+      }
+      if (!choices || content == null) {
+        return null;
+      }
+      return new ModelReply(content, List.of(), finish, prompt, completion, latency);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private ModelReply decodeTree(byte[] body, Duration latency) {
     JsonNode root = readTree(body, false);
     JsonNode choices = root.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {

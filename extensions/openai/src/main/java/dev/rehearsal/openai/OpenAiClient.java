@@ -48,7 +48,10 @@ final class OpenAiClient implements ModelClient {
     this.codec = new ChatCompletionsCodec(JSON, endpoint);
     this.io = Executors.newFixedThreadPool(
         Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("rehearsal-openai-io"));
-    this.http = HttpClient.newBuilder().version(settings.httpVersion).executor(io)
+    // Plain http (a local or in-cluster endpoint) has no TLS work to spread over threads, so the
+    // selector thread runs the HttpClient's small tasks itself, without a handoff per step.
+    this.http = HttpClient.newBuilder().version(settings.httpVersion)
+        .executor("http".equalsIgnoreCase(settings.endpoint.getScheme()) ? Runnable::run : io)
         .connectTimeout(settings.timeout.compareTo(Duration.ofSeconds(10)) < 0
             ? settings.timeout : Duration.ofSeconds(10))
         .build();

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * One HTTP/1.1 connection of {@link FixedLatencyServer}: collects request bytes until a whole
@@ -15,6 +14,9 @@ import java.util.Locale;
 final class Connection {
 
   private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRANSFER_ENCODING =
+      "transfer-encoding".getBytes(StandardCharsets.US_ASCII);
 
   private ByteBuffer in = ByteBuffer.allocate(8192);
   private ByteBuffer pending;
@@ -36,8 +38,7 @@ final class Connection {
     if (head < 0) {
       return false;
     }
-    String headers = new String(in.array(), 0, head, StandardCharsets.US_ASCII);
-    int total = head + END_OF_HEAD.length + contentLength(headers);
+    int total = head + END_OF_HEAD.length + contentLength(in.array(), head);
     if (in.position() < total) {
       return false;
     }
@@ -69,19 +70,44 @@ final class Connection {
     return ByteBuffer.allocate(a.remaining() + b.remaining()).put(a).put(b).flip();
   }
 
-  /** The client under test always sends a byte-array body, so a length is always present. */
-  private static int contentLength(String headers) {
-    for (String line : headers.split("\r\n")) {
-      int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
-          .equals("content-length")) {
-        return Integer.parseInt(line.substring(colon + 1).trim());
+  /**
+   * The Content-Length of the head in {@code a[0, end)}, read from the bytes without building
+   * strings. The client under test always sends a byte-array body, so a length is present.
+   */
+  private static int contentLength(byte[] a, int end) {
+    int line = 0;
+    while (line < end) {
+      int eol = line;
+      while (eol < end && a[eol] != '\r') {
+        eol++;
       }
-      if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding")) {
-        throw new IllegalStateException("chunked request bodies are not supported: " + line);
+      if (startsWithIgnoreCase(a, line, eol, CONTENT_LENGTH)) {
+        int value = 0;
+        for (int i = line + CONTENT_LENGTH.length; i < eol; i++) {
+          if (a[i] >= '0' && a[i] <= '9') {
+            value = value * 10 + (a[i] - '0');
+          }
+        }
+        return value;
       }
+      if (startsWithIgnoreCase(a, line, eol, TRANSFER_ENCODING)) {
+        throw new IllegalStateException("chunked request bodies are not supported");
+      }
+      line = eol + 2;
     }
     return 0;
+  }
+
+  private static boolean startsWithIgnoreCase(byte[] a, int from, int to, byte[] prefix) {
+    if (to - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (Character.toLowerCase(a[from + i]) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int indexOf(byte[] needle) {

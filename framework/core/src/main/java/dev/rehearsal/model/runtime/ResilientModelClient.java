@@ -8,7 +8,6 @@ import dev.rehearsal.model.ModelRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
@@ -81,11 +80,11 @@ public final class ResilientModelClient implements ModelClient {
     }
     long waitNanos = Math.max(requestRate.map(r -> r.reserve(1)).orElse(0L),
         tokenRate.map(r -> r.reserve(TokenEstimate.of(request))).orElse(0L));
-    Executor after = waitNanos == 0 ? Runnable::run
-        : CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS, Runnable::run);
-    CompletableFuture.runAsync(() -> { }, after)
-        .thenCompose(ignored -> permits.acquire())
-        .thenCompose(ignored -> call(request))
+    // Without a rate wait (the common case) the slot is taken at once, with no extra stage.
+    CompletableFuture<Void> slot = waitNanos == 0 ? permits.acquire()
+        : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
+            waitNanos, TimeUnit.NANOSECONDS, Runnable::run)).thenCompose(ignored -> permits.acquire());
+    slot.thenCompose(ignored -> call(request))
         .whenComplete((reply, failure) -> {
           permits.release();
           if (failure == null) {
