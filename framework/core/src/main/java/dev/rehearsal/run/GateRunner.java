@@ -131,8 +131,31 @@ public final class GateRunner {
         }
       }
     }
-    OverallDetail overall = new OverallDetail(postStratified, Optional.empty(), Optional.empty(), 0);
+    OverallDetail overall = overall(spec, sample, candEst.get(GateRun.OVERALL), postStratified, prefixes, cand, c.label());
     return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand), overall);
+  }
+
+  private static OverallDetail overall(GateSpec spec, Sample sample, RateEstimate pooled,
+      Optional<PostStratifiedRate> postStratified, List<Prefix> prefixes, Map<String, Verdict> verdicts, String label) {
+    Optional<TrafficRisk> risk = spec.traffic().filter(t -> pooled.n() > 0 && sample.report().conversations() > 0)
+        .flatMap(t -> risk(t.conversationsPerDay(), sample, pooled, postStratified));
+    Map<String, int[]> byConversation = Clustering.byConversation(prefixes, verdicts, label);
+    return new OverallDetail(postStratified, risk, Clustering.rate(byConversation), byConversation.size());
+  }
+
+  // Traffic counts conversations; rates are per eligible user turn, so exposure is conversations ×
+  // eligible user turns per conversation of the log the sample came from.
+  private static Optional<TrafficRisk> risk(long perDay, Sample sample, RateEstimate pooled,
+      Optional<PostStratifiedRate> postStratified) {
+    double turnsPerConversation = sample.report().eligibleTurns() / (double) sample.report().conversations();
+    if (!(turnsPerConversation > 0)) {
+      return Optional.empty();
+    }
+    if (postStratified.isEmpty()) {
+      return Optional.of(TrafficRisk.uniform(perDay, turnsPerConversation, pooled));
+    }
+    return postStratified.filter(PostStratifiedRate::defined)
+        .map(ps -> TrafficRisk.stratified(perDay, turnsPerConversation, ps));
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.rehearsal.run;
 import static dev.rehearsal.gate.RateEstimate.percent;
 
 import dev.rehearsal.stats.ClusteredRate;
-import dev.rehearsal.stats.DeploymentRisk;
 import java.util.Locale;
 
 /** Sentences for the overall row's extra figures, shared by the decision table and decision.json. */
@@ -13,13 +12,12 @@ final class OverallText {
 
   /** "at 50,000 conversations/day (…): 12.3 incidents/day [4.1, 26.0]; P(≥1 a day) 100.0% [...]". */
   static String risk(TrafficRisk t) {
-    DeploymentRisk r = t.risk();
     return String.format(Locale.ROOT,
         "at %,.0f conversations/day × %.2f eligible user turns each = %,.0f turns/day: expected %s incidents/day"
             + " [%s, %s] (%s); P(at least one a day) %s [%s, %s]; detection floor %s",
-        t.conversationsPerDay(), t.turnsPerConversation(), t.turnsPerDay(), count(r.expectedPerDay()),
-        count(r.expectedLower()), count(r.expectedUpper()), t.basis(), percent(r.probabilityAtLeastOne()),
-        percent(r.probabilityAtLeastOneLower()), percent(r.probabilityAtLeastOneUpper()), percent(r.detectionFloor()));
+        t.conversationsPerDay(), t.turnsPerConversation(), t.turnsPerDay(), count(t.expectedPerDay()),
+        count(t.expectedLower()), count(t.expectedUpper()), t.basis(), percent(t.atLeastOne()),
+        percent(t.atLeastOneLower()), percent(t.atLeastOneUpper()), percent(t.detectionFloor()));
   }
 
   /** "rate 2.00%, 40 conversations; design effect 1.85, effective sample size 54.1 of 100 turns; 95% [...]". */

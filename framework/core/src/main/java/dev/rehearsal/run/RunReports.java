@@ -10,7 +10,6 @@ import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.report.Tables;
-import dev.rehearsal.stats.DeploymentRisk;
 import dev.rehearsal.stats.StratifiedEstimate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,12 +145,11 @@ public final class RunReports {
       ObjectNode n = seg.putObject("deploymentRisk").put("conversationsPerDay", t.conversationsPerDay())
           .put("turnsPerConversation", t.turnsPerConversation()).put("turnsPerDay", t.turnsPerDay())
           .put("basis", t.basis());
-      DeploymentRisk k = t.risk();
-      n.put("expectedPerDay", k.expectedPerDay()).put("expectedPerDayLow95", k.expectedLower())
-          .put("expectedPerDayHigh95", k.expectedUpper()).put("probabilityAtLeastOnePerDay", k.probabilityAtLeastOne())
-          .put("probabilityAtLeastOnePerDayLow95", k.probabilityAtLeastOneLower())
-          .put("probabilityAtLeastOnePerDayHigh95", k.probabilityAtLeastOneUpper())
-          .put("detectionFloor95", k.detectionFloor()).put("text", OverallText.risk(t));
+      n.put("expectedPerDay", t.expectedPerDay()).put("expectedPerDayLow95", t.expectedLower())
+          .put("expectedPerDayHigh95", t.expectedUpper()).put("probabilityAtLeastOnePerDay", t.atLeastOne())
+          .put("probabilityAtLeastOnePerDayLow95", t.atLeastOneLower())
+          .put("probabilityAtLeastOnePerDayHigh95", t.atLeastOneUpper())
+          .put("detectionFloor95", t.detectionFloor()).put("text", OverallText.risk(t));
     });
     d.clustered().ifPresent(c -> seg.putObject("candidateClustered").put("conversations", d.conversations())
         .put("rate", c.rate()).put("standardError", c.standardError()).put("designEffect", c.designEffect())

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,21 @@ class GateStatisticsTests {
    * every {@code riskyEvery}-th of which asks a "risky" question the candidate refuses.
    */
   private void log(int free, int team, int riskyEvery) throws IOException {
+    log(free + team, 1, i -> i >= free, i -> i >= free && (i - free) % riskyEvery == 0);
+  }
+
+  /** {@code conversations} conversations of {@code turns} answered user turns; risky ones are risky in every turn. */
+  private void log(int conversations, int turns, IntPredicate team, IntPredicate risky) throws IOException {
     try (Writer w = Files.newBufferedWriter(dir.resolve("log.jsonl"), StandardCharsets.UTF_8)) {
-      for (int i = 0; i < free + team; i++) {
-        boolean isTeam = i >= free;
-        String topic = isTeam && (i - free) % riskyEvery == 0 ? "risky question " + i : "plain question " + i;
-        w.write("{\"id\":\"c" + i + "\",\"metadata\":{\"tier\":\"" + (isTeam ? "team" : "free") + "\"},\"messages\":["
-            + "{\"role\":\"user\",\"content\":\"" + topic + "\"},{\"role\":\"assistant\",\"content\":\"ok\"}]}\n");
+      for (int i = 0; i < conversations; i++) {
+        StringBuilder m = new StringBuilder();
+        for (int u = 0; u < turns; u++) {
+          String topic = (risky.test(i) ? "risky question " : "plain question ") + i + "." + u;
+          m.append(u == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"").append(topic)
+              .append("\"},{\"role\":\"assistant\",\"content\":\"ok\"}");
+        }
+        w.write("{\"id\":\"c" + i + "\",\"metadata\":{\"tier\":\"" + (team.test(i) ? "team" : "free")
+            + "\"},\"messages\":[" + m + "]}\n");
       }
     }
   }
@@ -143,6 +153,87 @@ class GateStatisticsTests {
     // P(X <= 2) = 0.124); power P(X <= 1 | 1000, p) = 0.8 at p = 0.0824% (by bisection).
     assertThat(SamplePlanning.rateWithPower(1000, 0.005, 0.95)).isCloseTo(0.000824, within(0.000002));
     assertThat(SamplePlanning.rateWithPower(200, 0.005, 0.95)).isZero();
+  }
+
+  @Test
+  void traffic_turns_the_overall_rate_into_incidents_per_day_and_zero_events_print_the_exact_floor() throws IOException {
+    // 1,000 one-turn conversations, none risky, all sampled: k = 0, n = 1000; 1 eligible user turn per
+    // conversation, so 1,000 conversations a day are T = 1,000 turns. Jeffreys mean (0 + 1/2)/(1000 + 1)
+    // = 0.04995%: 0.4995 incidents a day; P(at least one) = 1 − (1 − 0.0004995)^1000 = 39.32%.
+    // Detection floor 1 − 0.05^(1/1000) = 0.2991% (exact, not 3/n = 0.30%).
+    log(1000, 1, i -> false, i -> false);
+    GateRun run = new GateRunner().run(gateWithTraffic("{ size: 1000, seed: 3 }",
+        "  - { categories: refusal, segments: [overall], max-rate: 1%, on-breach: hold }\n", 1000));
+
+    CategoryResult r = run.categories().get("refusal");
+    TrafficRisk risk = r.overall().risk().orElseThrow();
+    assertThat(risk.turnsPerDay()).isEqualTo(1000.0);
+    assertThat(risk.expectedPerDay()).isCloseTo(0.4995, within(1e-4));
+    assertThat(risk.atLeastOne()).isCloseTo(0.3932, within(1e-4));
+    assertThat(risk.detectionFloor()).isCloseTo(0.0029912, within(1e-7));
+    assertThat(r.checks("overall").get(0).observed())
+        .contains("detection floor 0.30% at 0.95 (0 events is not 'never')").doesNotContain("~");
+    assertThat(DecisionTable.render(run)).contains("refusal / overall (candidate): at 1,000 conversations/day × 1.00"
+        + " eligible user turns each = 1,000 turns/day: expected 0.50 incidents/day [", "P(at least one a day) 39.32% [");
+    JsonNode overall = decisionJson(run).at("/categories/0/segments/2/deploymentRisk");
+    assertThat(overall.get("expectedPerDay").asDouble()).isCloseTo(0.4995, within(1e-4));
+    assertThat(overall.get("probabilityAtLeastOnePerDay").asDouble()).isCloseTo(0.3932, within(1e-4));
+    assertThat(overall.get("detectionFloor95").asDouble()).isCloseTo(0.0029912, within(1e-7));
+  }
+
+  @Test
+  void stratified_traffic_risk_uses_the_post_stratified_rate() throws IOException {
+    // The stratified fixture above: post-stratified 2% at T = 50,000 turns a day is 1,000 incidents a day.
+    log(900, 100, 5);
+    GateRun run = new GateRunner().run(gateWithTraffic("{ size: 200, seed: 3, stratify: { allocation: equal } }",
+        "  - { categories: refusal, segments: [overall], max-rate: 5%, on-breach: hold }\n", 50_000));
+
+    TrafficRisk risk = run.categories().get("refusal").overall().risk().orElseThrow();
+    assertThat(risk.expectedPerDay()).isCloseTo(1000, within(1e-6));
+    assertThat(risk.basis()).startsWith("post-stratified rate, 95% Fay-Feuer interval");
+  }
+
+  @Test
+  void correlated_turns_of_one_conversation_report_design_effect_and_effective_sample_size() throws IOException {
+    // 50 conversations × 4 user turns = 200 prefixes, all sampled; every 10th conversation is risky in
+    // all four turns: 5 × 4 = 20 refusals, p = 0.1. Residuals y_g − p m_g: 4 − 0.4 = 3.6 (5 conversations),
+    // −0.4 (45): Σ = 5 × 12.96 + 45 × 0.16 = 72. Var = G/(G−1) · 72 / 200² = (50/49) · 0.0018 = 0.0018367;
+    // binomial 0.1 × 0.9 / 200 = 0.00045; design effect 4.0816 (= 200/49); effective size 49.0.
+    log(50, 4, i -> false, i -> i % 10 == 0);
+    GateRun run = new GateRunner().run(gate("{ size: 200, seed: 3 }",
+        "  - { categories: refusal, segments: [overall], max-rate: 50%, on-breach: hold }\n"));
+
+    CategoryResult r = run.categories().get("refusal");
+    assertThat(r.candidate().get("overall")).isEqualTo(new dev.rehearsal.gate.RateEstimate(20, 200));
+    var clustered = r.overall().clustered().orElseThrow();
+    assertThat(r.overall().conversations()).isEqualTo(50);
+    assertThat(clustered.designEffect()).isCloseTo(200 / 49.0, within(1e-9));
+    assertThat(clustered.effectiveSampleSize()).isCloseTo(49.0, within(1e-9));
+    assertThat(DecisionTable.render(run)).contains(
+        "refusal / overall (candidate): clustered by conversation (50 conversations): design effect 4.08,"
+            + " effective sample size 49.0");
+    JsonNode json = decisionJson(run).at("/categories/0/segments/2/candidateClustered");
+    assertThat(json.get("designEffect").asDouble()).isCloseTo(200 / 49.0, within(1e-9));
+    assertThat(json.get("effectiveSampleSize").asDouble()).isCloseTo(49.0, within(1e-9));
+  }
+
+  @Test
+  void one_prefix_per_conversation_reports_no_clustering() throws IOException {
+    log(900, 100, 5);
+    GateRun run = new GateRunner().run(gate("{ size: 200, seed: 3 }",
+        "  - { categories: refusal, segments: [overall], max-rate: 50%, on-breach: hold }\n"));
+
+    assertThat(run.categories().get("refusal").overall().clustered()).isEmpty();
+  }
+
+  private GateSpec gateWithTraffic(String sample, String thresholds, long perDay) throws IOException {
+    return PrefixFixtures.gate(dir, """
+          source: { format: openai-messages, path: log.jsonl }
+          sample: %s
+          segments:
+            - { by: metadata.tier, values: [free, team] }
+        """.formatted(sample), "  production: { replay: logged }\n  candidate: { model: cand }\n",
+        CANDIDATE + "traffic: { conversations-per-day: " + perDay + " }\nthresholds:\n" + thresholds, Map.of());
   }
 
   private JsonNode decisionJson(GateRun run) throws IOException {
