@@ -3,7 +3,9 @@ package dev.rehearsal.gate;
 import static dev.rehearsal.gate.RateEstimate.percent;
 
 import dev.rehearsal.spec.ThresholdSpec;
+import dev.rehearsal.stats.DeploymentRisk;
 import java.util.Locale;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -16,16 +18,28 @@ public final class ThresholdChecks {
 
   private ThresholdChecks() {}
 
-  /** Checks one threshold on one category and segment. */
+  /** Checks one threshold on one category and segment, on pooled counts (a self-weighting sample). */
   public static CheckResult check(ThresholdSpec t, String category, String segment, RateEstimate candidate,
       RateEstimate production) {
+    return check(t, category, segment, candidate, production, Optional.empty());
+  }
+
+  /**
+   * Checks one threshold; {@code postStratified}, when present, is the candidate's overall rate of a
+   * stratified sample, and {@code max-rate} then bounds it instead of the pooled counts (which
+   * describe the sample's segment mix, not production's). Comparative kinds keep pooled counts.
+   */
+  public static CheckResult check(ThresholdSpec t, String category, String segment, RateEstimate candidate,
+      RateEstimate production, Optional<PostStratifiedRate> postStratified) {
     int min = t.evidence().minSamples();
     boolean tooFew = candidate.n() < min || t.kind().comparative() && production.n() < min;
     if (tooFew) {
       return inconclusive(t, category, segment, candidate, production);
     }
     return switch (t.kind()) {
-      case MAX_RATE -> maxRate(t, category, segment, candidate);
+      case MAX_RATE -> postStratified.isPresent()
+          ? maxRate(t, category, segment, candidate, postStratified.get())
+          : maxRate(t, category, segment, candidate);
       case MAX_RATIO_TO_PRODUCTION -> ComparisonChecks.ratio(t, category, segment, candidate, production);
       case MAX_INCREASE -> ComparisonChecks.increase(t, category, segment, candidate, production);
       case NON_INFERIORITY -> ComparisonChecks.nonInferiority(t, category, segment, candidate, production);
@@ -46,9 +60,35 @@ public final class ThresholdChecks {
     double upper = c.upperBound(t.confidence());
     String method = "Clopper-Pearson upper bound, one-sided, " + t.confidence();
     String observed = String.format(Locale.ROOT, "candidate %s; upper bound %s (%s)%s", c.describe(), percent(upper),
-        method, c.k() == 0 ? "; detection floor ~" + percent(3.0 / c.n()) + " (0 events is not 'never')" : "");
+        method, c.k() == 0 ? "; " + floor(DeploymentRisk.detectionFloor(c.n(), t.confidence()), t.confidence()) : "");
     return new CheckResult(t, category, segment, upper > t.limit() ? Outcome.BREACH : Outcome.PASS, upper, method,
         observed, expected(t));
+  }
+
+  // Fay and Feuer (1997): the gamma upper limit of the weighted rate; at zero events it is set by
+  // the segment with the largest weight per sampled turn, the stratified detection floor.
+  private static CheckResult maxRate(ThresholdSpec t, String category, String segment, RateEstimate pooled,
+      PostStratifiedRate ps) {
+    String method = PostStratifiedRate.METHOD + " upper bound, one-sided, " + t.confidence();
+    String expected = expected(t).replace("one-sided Clopper-Pearson upper bound",
+        "one-sided post-stratified upper bound (Fay-Feuer 1997, production segment weights)");
+    if (!ps.defined()) {
+      String observed = "inconclusive: post-stratified overall rate undefined, no graded responses in segment(s) "
+          + String.join(", ", ps.emptySegments()) + " that carry production weight; pooled " + pooled.describe()
+          + " is not an estimate of production; on-inconclusive: " + t.evidence().onInconclusive().wireName();
+      return new CheckResult(t, category, segment, Outcome.INCONCLUSIVE, Double.NaN, method, observed, expected);
+    }
+    double upper = ps.upperBound(t.confidence());
+    String observed = String.format(Locale.ROOT, "candidate %s; pooled %s (sample mix, not used); upper bound %s (%s)%s",
+        ps.describe(), pooled.describe(), percent(upper), method, ps.events() == 0 ? "; " + floor(upper, t.confidence()) : "");
+    return new CheckResult(t, category, segment, upper > t.limit() ? Outcome.BREACH : Outcome.PASS, upper, method,
+        observed, expected);
+  }
+
+  // At zero events the bound is the detection floor: the smallest rate the sample rules out at this
+  // confidence (1 − α^(1/n) for a simple random sample, Clopper and Pearson 1934).
+  private static String floor(double floor, double confidence) {
+    return "detection floor " + percent(floor) + " at " + confidence + " (0 events is not 'never')";
   }
 
   /** The rule of a threshold in words, with its spec position. */

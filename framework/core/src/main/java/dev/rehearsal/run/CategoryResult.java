@@ -15,6 +15,7 @@ import org.apiguardian.api.API;
  * @param production production estimates by segment
  * @param checks every threshold check on the category
  * @param examples flagged candidate responses (at most a few)
+ * @param overall the candidate overall rate's post-stratified, deployment-scale and clustered figures
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CategoryResult(
@@ -22,13 +23,20 @@ public record CategoryResult(
     Map<String, RateEstimate> candidate,
     Map<String, RateEstimate> production,
     List<CheckResult> checks,
-    List<FlaggedExample> examples) {
+    List<FlaggedExample> examples,
+    OverallDetail overall) {
 
   public CategoryResult {
     candidate = Map.copyOf(candidate);
     production = Map.copyOf(production);
     checks = List.copyOf(checks);
     examples = List.copyOf(examples);
+  }
+
+  /** A result with pooled overall counts only (report fixtures). */
+  public CategoryResult(CategorySpec category, Map<String, RateEstimate> candidate, Map<String, RateEstimate> production,
+      List<CheckResult> checks, List<FlaggedExample> examples) {
+    this(category, candidate, production, checks, examples, OverallDetail.none());
   }
 
   public List<CheckResult> checks(String segment) {

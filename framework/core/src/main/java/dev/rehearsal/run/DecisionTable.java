@@ -27,10 +27,25 @@ public final class DecisionTable {
     out.append("Arms: candidate ").append(run.candidate().description()).append(" vs production ")
         .append(run.production().description()).append('\n');
     out.append("Simulation: ").append(run.health().summary()).append('\n');
+    run.warnings().forEach(w -> out.append("WARNING (planning, before any model call): ").append(w).append('\n'));
     out.append(table(rows));
+    for (CategoryResult r : run.categories().values()) {
+      overallLines(r).forEach(line -> out.append(line).append('\n'));
+    }
     out.append("DECISION: ").append(run.decision().action().wireName().toUpperCase(Locale.ROOT)).append('\n');
     run.decision().reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
     return out.toString();
+  }
+
+  /** The candidate overall rate's post-stratified, deployment-scale and clustered figures, when present. */
+  static List<String> overallLines(CategoryResult r) {
+    List<String> out = new ArrayList<>();
+    String head = r.category().id() + " / overall (candidate): ";
+    OverallDetail d = r.overall();
+    d.postStratified().ifPresent(ps -> out.add(head + ps.describe()));
+    d.risk().ifPresent(t -> out.add(head + OverallText.risk(t)));
+    d.clustered().ifPresent(c -> out.add(head + OverallText.clustered(c, d.conversations())));
+    return out;
   }
 
   static String table(List<String[]> rows) {

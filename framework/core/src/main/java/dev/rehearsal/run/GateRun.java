@@ -23,6 +23,8 @@ import org.apiguardian.api.API;
  * @param lock how the fingerprints compare with the gate's lock file
  * @param graderErrors grading failures by arm name
  * @param audit the automated audit's report, when the gate asks for one
+ * @param warnings planning warnings raised before any model call (a sample too small to decide a
+ *     threshold); they never change the decision
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -38,13 +40,24 @@ public record GateRun(
     Map<String, String> fingerprints,
     LockCheck lock,
     Map<String, GraderErrors> graderErrors,
-    java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit) {
+    java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit,
+    List<String> warnings) {
 
   public GateRun {
+    warnings = List.copyOf(warnings);
     segments = List.copyOf(segments);
     stages = List.copyOf(stages);
     fingerprints = Map.copyOf(fingerprints);
     graderErrors = Map.copyOf(graderErrors);
+  }
+
+  /** A run without planning warnings. */
+  public GateRun(GateSpec spec, Sample sample, List<String> segments, ArmResult production, ArmResult candidate,
+      Map<String, CategoryResult> categories, Health health, Decision decision, List<StageTiming> stages,
+      Map<String, String> fingerprints, LockCheck lock, Map<String, GraderErrors> graderErrors,
+      java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit) {
+    this(spec, sample, segments, production, candidate, categories, health, decision, stages, fingerprints, lock,
+        graderErrors, audit, List.of());
   }
 
   /** A run without stage timings or grader bookkeeping (fixtures of report tests). */
@@ -58,7 +71,7 @@ public record GateRun(
   /** This run with the pipeline's stage timings. */
   public GateRun withStages(List<StageTiming> timings) {
     return new GateRun(spec, sample, segments, production, candidate, categories, health, decision, timings, fingerprints,
-        lock, graderErrors, audit);
+        lock, graderErrors, audit, warnings);
   }
 
   /** The pseudo-segment of the whole sample. */

@@ -3,6 +3,7 @@ package dev.rehearsal.run;
 import dev.rehearsal.conversation.Role;
 import dev.rehearsal.conversation.Turn;
 import dev.rehearsal.gate.CheckResult;
+import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
 import dev.rehearsal.grade.Evidence;
@@ -68,26 +69,30 @@ public final class GateRunner {
     Stages stages = new Stages();
     Sample sample = stages.time("sample", () -> new PrefixSampler(spec.prefixes()).sample());
     List<String> segments = segments(spec, sample);
+    // Before any model call: say so when the configured sample cannot decide a max-rate threshold.
+    List<String> warnings = SamplePlanning.warnings(spec, sample, segments);
+    warnings.forEach(w -> System.err.println("[rehearsal] " + spec.id() + ": warning: " + w));
     ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
     ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
     try (GraderSetup.Graded graded = stages.time("grade", () -> graderSetup.grade(spec, sample.prefixes(), production, candidate))) {
-      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded));
+      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded, warnings));
       return run.withStages(stages.list());
     }
   }
 
   private GateRun finish(GateSpec spec, Sample sample, List<String> segments, ArmResult production,
-      ArmResult candidate, GraderSetup.Graded graded) {
+      ArmResult candidate, GraderSetup.Graded graded, List<String> warnings) {
     Map<String, Map<String, Verdict>> prodVerdicts = graded.verdicts(production.name());
     Map<String, Map<String, Verdict>> candVerdicts = graded.verdicts(candidate.name());
     Map<String, CategoryResult> categories = new LinkedHashMap<>();
     for (CategorySpec c : spec.categories()) {
-      categories.put(c.id(), category(spec, c, segments, sample.prefixes(), candidate, prodVerdicts.get(c.grader()),
+      categories.put(c.id(), category(spec, c, segments, sample, candidate, prodVerdicts.get(c.grader()),
           candVerdicts.get(c.grader())));
     }
     Health health = graded.withGradingProblems(health(spec, sample, production, candidate), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
-        decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit());
+        decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
+        warnings);
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {
@@ -99,8 +104,9 @@ public final class GateRunner {
     return out;
   }
 
-  private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, List<Prefix> prefixes,
+  private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, Sample sample,
       ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand) {
+    List<Prefix> prefixes = sample.prefixes();
     Map<String, RateEstimate> candEst = new LinkedHashMap<>();
     Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
     List<String> all = new ArrayList<>(segments);
@@ -110,6 +116,7 @@ public final class GateRunner {
       candEst.put(s, estimate(in, cand, c.label()));
       prodEst.put(s, estimate(in, prod, c.label()));
     }
+    Optional<PostStratifiedRate> postStratified = postStratified(sample, candEst);
     List<CheckResult> checks = new ArrayList<>();
     for (ThresholdSpec t : spec.thresholds()) {
       if (!t.appliesTo(c)) {
@@ -119,11 +126,48 @@ public final class GateRunner {
         // Without 'segments:', absolute kinds check every segment and the overall rate; comparative
         // kinds only the overall rate, because per-segment comparisons multiply false alarms.
         if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL) || !t.kind().comparative())) {
-          checks.add(ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s)));
+          checks.add(ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s),
+              s.equals(GateRun.OVERALL) ? postStratified : Optional.empty()));
         }
       }
     }
-    return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand));
+    OverallDetail overall = overall(spec, sample, candEst.get(GateRun.OVERALL), postStratified, prefixes, cand, c.label());
+    return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand), overall);
+  }
+
+  private static OverallDetail overall(GateSpec spec, Sample sample, RateEstimate pooled,
+      Optional<PostStratifiedRate> postStratified, List<Prefix> prefixes, Map<String, Verdict> verdicts, String label) {
+    Optional<TrafficRisk> risk = spec.traffic().filter(t -> pooled.n() > 0 && sample.report().conversations() > 0)
+        .flatMap(t -> risk(t.conversationsPerDay(), sample, pooled, postStratified));
+    Map<String, int[]> byConversation = Clustering.byConversation(prefixes, verdicts, label);
+    return new OverallDetail(postStratified, risk, Clustering.rate(byConversation), byConversation.size());
+  }
+
+  // Traffic counts conversations; rates are per eligible user turn, so exposure is conversations ×
+  // eligible user turns per conversation of the log the sample came from.
+  private static Optional<TrafficRisk> risk(long perDay, Sample sample, RateEstimate pooled,
+      Optional<PostStratifiedRate> postStratified) {
+    double turnsPerConversation = sample.report().eligibleTurns() / (double) sample.report().conversations();
+    if (!(turnsPerConversation > 0)) {
+      return Optional.empty();
+    }
+    if (postStratified.isEmpty()) {
+      return Optional.of(TrafficRisk.uniform(perDay, turnsPerConversation, pooled));
+    }
+    return postStratified.filter(PostStratifiedRate::defined)
+        .map(ps -> TrafficRisk.stratified(perDay, turnsPerConversation, ps));
+  }
+
+  /**
+   * The candidate's post-stratified overall rate when the sample is stratified: its allocation (equal,
+   * Neyman, a minimum per segment) makes segment shares of the sample differ from production's, so
+   * pooled counts estimate the sample's mix. A uniform sample is self-weighting (every eligible user
+   * turn has the same inclusion probability n/N), so pooled k/n is exactly the design-unbiased
+   * estimate and stays in use (Cochran 1977, 5A.2).
+   */
+  static Optional<PostStratifiedRate> postStratified(Sample sample, Map<String, RateEstimate> bySegment) {
+    return sample.allocation().isEmpty() ? Optional.empty()
+        : Optional.of(PostStratifiedRate.of(sample.weights(), bySegment));
   }
 
   private static RateEstimate estimate(List<Prefix> prefixes, Map<String, Verdict> verdicts, String label) {

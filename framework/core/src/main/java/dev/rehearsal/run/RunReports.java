@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.gate.CheckResult;
+import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.report.Tables;
+import dev.rehearsal.stats.StratifiedEstimate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +92,7 @@ public final class RunReports {
     root.set("healthProblems", json.valueToTree(run.health().problems()));
     root.put("healthSummary", run.health().summary());
     root.set("reasons", json.valueToTree(run.decision().reasons()));
+    root.set("warnings", json.valueToTree(run.warnings()));
     ArrayNode blocking = root.putArray("blocking");
     run.decision().breaches().forEach(c -> check(blocking.addObject(), c, owner(run, c)));
     ArrayNode inconclusive = root.putArray("inconclusive");
@@ -113,10 +116,46 @@ public final class RunReports {
       ObjectNode seg = segments.addObject().put("segment", s);
       estimate(seg.putObject("candidate"), r.candidate().get(s));
       estimate(seg.putObject("production"), r.production().get(s));
+      if (s.equals(GateRun.OVERALL)) {
+        overall(seg, r.overall());
+      }
     }
     ArrayNode checks = c.putArray("checks");
     r.checks().forEach(check -> check(checks.addObject(), check, r.category().owner()));
     c.set("examples", json.valueToTree(r.examples()));
+  }
+
+  // Additive fields of the overall row (schema version unchanged: readers ignore unknown fields).
+  private static void overall(ObjectNode seg, OverallDetail d) {
+    d.postStratified().ifPresent(ps -> {
+      ObjectNode n = seg.putObject("candidatePostStratified").put("method", PostStratifiedRate.METHOD)
+          .put("defined", ps.defined()).put("k", ps.events()).put("n", ps.trials());
+      if (ps.defined()) {
+        StratifiedEstimate e = ps.estimate(0.95);
+        n.put("rate", e.rate()).put("standardError", e.standardError()).put("effectiveSampleSize", e.effectiveSampleSize())
+            .put("low95", e.lower()).put("high95", e.upper()).put("upper95OneSided", ps.upperBound(0.95));
+      } else {
+        n.putPOJO("emptySegments", ps.emptySegments());
+      }
+      ArrayNode strata = n.putArray("strata");
+      ps.strata().forEach(s -> strata.addObject().put("segment", s.segment()).put("weight", s.weight())
+          .put("k", s.events()).put("n", s.trials()));
+    });
+    d.risk().ifPresent(t -> {
+      ObjectNode n = seg.putObject("deploymentRisk").put("conversationsPerDay", t.conversationsPerDay())
+          .put("turnsPerConversation", t.turnsPerConversation()).put("turnsPerDay", t.turnsPerDay())
+          .put("basis", t.basis());
+      n.put("expectedPerDay", t.expectedPerDay()).put("expectedPerDayLow95", t.expectedLower())
+          .put("expectedPerDayHigh95", t.expectedUpper()).put("probabilityAtLeastOnePerDay", t.atLeastOne())
+          .put("probabilityAtLeastOnePerDayLow95", t.atLeastOneLower())
+          .put("probabilityAtLeastOnePerDayHigh95", t.atLeastOneUpper())
+          .put("detectionFloor95", t.detectionFloor()).put("text", OverallText.risk(t));
+    });
+    d.clustered().ifPresent(c -> seg.putObject("candidateClustered").put("conversations", d.conversations())
+        .put("rate", c.rate()).put("standardError", c.standardError()).put("designEffect", c.designEffect())
+        .put("effectiveSampleSize", c.effectiveSampleSize()).put("low95", c.interval().lower())
+        .put("high95", c.interval().upper()).put("method", "conversation-clustered (Kish 1965 design effect)")
+        .put("text", OverallText.clustered(c, d.conversations())));
   }
 
   private static void check(ObjectNode node, CheckResult check, String owner) {

@@ -27,6 +27,7 @@ import org.apiguardian.api.API;
  * @param mark the position of the {@code gate:} key
  * @param sha256 hash of the file's bytes, for the manifest
  * @param audit the automated audit, if the gate asks for one
+ * @param traffic production traffic for deployment-scale risk, if declared
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateSpec(
@@ -45,7 +46,8 @@ public record GateSpec(
     Path file,
     Mark mark,
     String sha256,
-    Optional<AuditSpec> audit) {
+    Optional<AuditSpec> audit,
+    Optional<TrafficSpec> traffic) {
 
   public GateSpec {
     tags = List.copyOf(tags);
@@ -53,6 +55,14 @@ public record GateSpec(
     graders = Map.copyOf(graders);
     categories = List.copyOf(categories);
     thresholds = List.copyOf(thresholds);
+  }
+
+  /** A gate without declared traffic. */
+  public GateSpec(String id, String promise, String owner, List<String> tags, PrefixSpec prefixes, ArmSpec production,
+      ArmSpec candidate, Map<String, ModelConfig> models, Map<String, GraderSpec> graders, List<CategorySpec> categories,
+      List<ThresholdSpec> thresholds, HealthSpec health, Path file, Mark mark, String sha256, Optional<AuditSpec> audit) {
+    this(id, promise, owner, tags, prefixes, production, candidate, models, graders, categories, thresholds, health, file,
+        mark, sha256, audit, Optional.empty());
   }
 
   /** A gate without an audit. */

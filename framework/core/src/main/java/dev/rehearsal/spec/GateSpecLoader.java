@@ -39,7 +39,7 @@ public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
   private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
-      "models", "graders", "categories", "thresholds", "evidence", "health", "audit");
+      "models", "graders", "categories", "thresholds", "evidence", "health", "audit", "traffic");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
 
   private final SpecContext context;
@@ -67,7 +67,7 @@ public final class GateSpecLoader {
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
         candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"),
-        categories, segments), health(top), abs, top.mark(), sha256(bytes), audit(top, models));
+        categories, segments), health(top), abs, top.mark(), sha256(bytes), audit(top, models), traffic(top));
   }
 
   private static byte[] read(Path file) {
@@ -239,6 +239,17 @@ public final class GateSpecLoader {
     double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
     double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
     return new HealthSpec(errors, sample);
+  }
+
+  private static Optional<TrafficSpec> traffic(Fields top) {
+    return top.optional("traffic").map(node -> {
+      Fields f = Fields.of(node, Set.of("conversations-per-day"));
+      long perDay = f.longValue("conversations-per-day");
+      if (perDay < 1) {
+        throw f.require("conversations-per-day").error("conversations-per-day must be at least 1, got " + perDay + ".");
+      }
+      return new TrafficSpec(perDay, f.mark());
+    });
   }
 
   private static String sha256(byte[] bytes) {

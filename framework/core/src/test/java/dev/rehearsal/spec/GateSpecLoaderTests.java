@@ -74,6 +74,25 @@ class GateSpecLoaderTests {
   }
 
   @Test
+  void reads_traffic_strictly() throws IOException {
+    assertThat(load(VALID, Map.of()).traffic()).isEmpty();
+    GateSpec spec = load(VALID + "traffic: { conversations-per-day: 50_000 }\n", Map.of());
+    assertThat(spec.traffic()).hasValueSatisfying(t -> {
+      assertThat(t.conversationsPerDay()).isEqualTo(50_000);
+      assertThat(t.mark().line()).isEqualTo(21);
+    });
+
+    SpecException unknown = error(VALID + "traffic: { conversations-a-day: 50000 }\n");
+    assertThat(unknown.getMessage()).contains("Unknown key 'conversations-a-day'", "Did you mean 'conversations-per-day'?");
+    assertThat(unknown.documentPath()).isEqualTo("$.traffic.conversations-a-day");
+    assertThat(error(VALID + "traffic: { conversations-per-day: 0 }\n").getMessage())
+        .contains("conversations-per-day must be at least 1, got 0.", "$.traffic.conversations-per-day");
+    assertThat(error(VALID + "traffic: { conversations-per-day: lots }\n").getMessage())
+        .contains("Expected a whole number but found 'lots'");
+    assertThat(error(VALID + "traffic: {}\n").getMessage()).contains("Missing required key 'conversations-per-day'");
+  }
+
+  @Test
   void rejects_unknown_key_with_closest_match() {
     SpecException e = error(VALID.replace("owner: privacy-team\n", "ownr: privacy-team\n"));
 
