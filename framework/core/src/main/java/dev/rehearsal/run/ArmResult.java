@@ -1,6 +1,8 @@
 package dev.rehearsal.run;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -10,13 +12,22 @@ import org.apiguardian.api.API;
  * @param description how it answered ({@code replay:chosen}, {@code model:candidate})
  * @param responses responses by sample id
  * @param errors errored samples by reason
+ * @param tools for a model arm, its tool policy and how its tool calls were answered; empty for a
+ *     replay arm
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors) {
+public record ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors,
+    Optional<ArmTools> tools) {
 
   public ArmResult {
     responses = Map.copyOf(responses);
     errors = Map.copyOf(errors);
+    Objects.requireNonNull(tools, "tools");
+  }
+
+  /** An arm without tool figures (a replay arm). */
+  public ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors) {
+    this(name, description, responses, errors, Optional.empty());
   }
 
   public long errorCount() {

@@ -7,6 +7,7 @@ import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.model.runtime.tools.ToolPolicy;
 import dev.rehearsal.prefix.DeidGuard;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.spec.ArmSpec;
@@ -31,6 +32,7 @@ class Arms {
 
   ArmResult answer(GateSpec spec, ArmSpec arm, List<Prefix> prefixes) {
     Map<String, Response> responses = new LinkedHashMap<>();
+    Optional<ArmTools> tools = Optional.empty();
     if (arm.replay().isPresent()) {
       String variant = arm.replay().get();
       for (Prefix p : prefixes) {
@@ -41,11 +43,27 @@ class Arms {
     } else {
       // The de-identification guard runs before the first prefix can leave the machine.
       DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
-      responses.putAll(new ModelArm(options).answer(spec.models().get(arm.model().orElseThrow()), prefixes));
+      if (arm.tools().policy() != ToolPolicy.SINGLE_TURN) {
+        // Replayed and simulated tool results come from the whole logged conversation, not only the prefix.
+        DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
+      }
+      ModelArm.Answers answers = new ModelArm(options).answer(spec.models().get(arm.model().orElseThrow()),
+          arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
+      responses.putAll(answers.responses());
+      tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));
     }
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(arm.name(), arm.describe(), responses, errors);
+    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools);
+  }
+
+  /** The prefixes with every turn of their logged conversation, for the de-identification guard. */
+  private static List<Prefix> wholeConversations(List<Prefix> prefixes) {
+    List<Prefix> out = new ArrayList<>();
+    for (Prefix p : prefixes) {
+      out.add(new Prefix(p.sampleId(), p.source(), p.userOrdinal(), p.source().conversation().turns(), p.segment()));
+    }
+    return out;
   }
 
   static String reason(Throwable e) {

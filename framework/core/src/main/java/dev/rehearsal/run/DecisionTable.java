@@ -12,6 +12,16 @@ public final class DecisionTable {
 
   private DecisionTable() {}
 
+  /** The arms' tool figures ({@code ; candidate tools replay: replayed 3, ...}) when an arm has any. */
+  static String tools(GateRun run) {
+    StringBuilder out = new StringBuilder();
+    for (ArmResult arm : List.of(run.production(), run.candidate())) {
+      arm.tools().filter(ArmTools::worthReporting).ifPresent(t -> out.append("; ").append(arm.name()).append(' ')
+          .append(t.summary()));
+    }
+    return out.toString();
+  }
+
   /** The table with the gate's promise, owner, arms, health and decision with every reason. */
   public static String render(GateRun run) {
     List<String[]> rows = new ArrayList<>();
@@ -26,7 +36,7 @@ public final class DecisionTable {
     out.append("Promise: ").append(run.spec().promise()).append('\n');
     out.append("Arms: candidate ").append(run.candidate().description()).append(" vs production ")
         .append(run.production().description()).append('\n');
-    out.append("Simulation: ").append(run.health().summary()).append('\n');
+    out.append("Simulation: ").append(run.health().summary()).append(tools(run)).append('\n');
     run.warnings().forEach(w -> out.append("WARNING (planning, before any model call): ").append(w).append('\n'));
     out.append(table(rows));
     for (CategoryResult r : run.categories().values()) {

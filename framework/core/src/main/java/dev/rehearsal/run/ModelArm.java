@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.conversation.Conversation;
 import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelClientProvider;
 import dev.rehearsal.model.ModelClients;
@@ -9,9 +10,13 @@ import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.ConsoleProgress;
 import dev.rehearsal.model.runtime.ResilientModelClient;
 import dev.rehearsal.model.runtime.RuntimeSettings;
+import dev.rehearsal.model.runtime.tools.ToolCounts;
+import dev.rehearsal.model.runtime.tools.ToolOutcome;
+import dev.rehearsal.model.runtime.tools.ToolTurnRunner;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.run.store.CachingModelClient;
 import dev.rehearsal.run.store.RunStore;
+import dev.rehearsal.spec.ToolsSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +28,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Lets a model write the next turn for every prefix: through the resilient runtime (concurrency,
  * rate limits, retries, budget) and, when a store is configured, the response cache, so a rerun
- * makes no calls and a killed run resumes without repeating finished ones.
+ * makes no calls and a killed run resumes without repeating finished ones. Tool calls in a reply are
+ * answered by the arm's tool policy ({@link ToolTurnRunner}); the graded response is the last reply,
+ * rendered as its tool calls when they stayed unanswered.
  */
 final class ModelArm {
 
@@ -36,21 +43,33 @@ final class ModelArm {
     this.options = options;
   }
 
+  /** An arm's responses and how its model's tool calls were answered. */
+  record Answers(Map<String, Response> responses, ToolCounts tools) {}
+
   Map<String, Response> answer(ModelConfig config, List<Prefix> prefixes) {
+    return answer(config, ToolsSpec.SINGLE_TURN, Optional.empty(), prefixes).responses();
+  }
+
+  /**
+   * Answers every prefix; when the model calls tools they are answered by {@code tools.policy()} from
+   * the prefix's logged conversation (and, under {@code simulate}, by the {@code simulator} model).
+   */
+  Answers answer(ModelConfig config, ToolsSpec tools, Optional<ModelConfig> simulator, List<Prefix> prefixes) {
     ModelClientProvider provider = ModelClients.provider(config.client());
-    RuntimeSettings runtime = RuntimeSettings.fromSpec("models." + config.name(), config.settings());
-    Map<String, Object> sampling = new LinkedHashMap<>();
-    config.settings().forEach((k, v) -> {
-      if (SAMPLING.contains(k)) {
-        sampling.put(k, v);
-      }
-    });
-    Optional<RunStore> store = options.store().filter(p -> provider.cacheable()).map(RunStore::open);
-    try (ResilientModelClient resilient = new ResilientModelClient(provider.create(config), runtime)) {
+    Optional<ModelClientProvider> simulatorProvider = simulator.map(s -> ModelClients.provider(s.client()));
+    boolean anyCacheable = provider.cacheable() || simulatorProvider.map(ModelClientProvider::cacheable).orElse(false);
+    Optional<RunStore> store = options.store().filter(p -> anyCacheable).map(RunStore::open);
+    try (ResilientModelClient resilient = resilient(provider, config);
+        ResilientModelClient simulatorClient = simulator.map(s -> resilient(simulatorProvider.orElseThrow(), s))
+            .orElse(null)) {
+      ModelClient model = cached(resilient, provider, store);
+      Optional<ModelClient> sim = Optional.ofNullable(simulatorClient)
+          .map(c -> cached(c, simulatorProvider.orElseThrow(), store));
+      ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
       ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), prefixes.size(),
           resilient::stats, options.progressEvery());
       try {
-        return generate(resilient, store, prefixes, sampling);
+        return new Answers(generate(runner, prefixes, sampling(config)), runner.counts());
       } finally {
         progress.close();
       }
@@ -59,13 +78,34 @@ final class ModelArm {
     }
   }
 
-  private Map<String, Response> generate(ResilientModelClient resilient, Optional<RunStore> store, List<Prefix> prefixes,
-      Map<String, Object> sampling) {
-    ModelClient client = store.<ModelClient>map(s -> new CachingModelClient(resilient, s.responses(), options.fresh()))
+  private static ResilientModelClient resilient(ModelClientProvider provider, ModelConfig config) {
+    RuntimeSettings runtime = RuntimeSettings.fromSpec("models." + config.name(), config.settings());
+    return new ResilientModelClient(provider.create(config), runtime);
+  }
+
+  private ModelClient cached(ResilientModelClient resilient, ModelClientProvider provider, Optional<RunStore> store) {
+    return store.filter(s -> provider.cacheable())
+        .<ModelClient>map(s -> new CachingModelClient(resilient, s.responses(), options.fresh()))
         .orElse(resilient);
+  }
+
+  private static Map<String, Object> sampling(ModelConfig config) {
+    Map<String, Object> sampling = new LinkedHashMap<>();
+    config.settings().forEach((k, v) -> {
+      if (SAMPLING.contains(k)) {
+        sampling.put(k, v);
+      }
+    });
+    return sampling;
+  }
+
+  private static Map<String, Response> generate(ToolTurnRunner runner, List<Prefix> prefixes,
+      Map<String, Object> sampling) {
     List<CompletableFuture<Response>> futures = new ArrayList<>();
     for (Prefix p : prefixes) {
-      futures.add(call(client, new ModelRequest(p.turns(), Map.of(), sampling, p.sampleId()), p.sampleId()));
+      // The log's tool definitions are not part of the conversation model yet: tools stay empty.
+      ModelRequest request = new ModelRequest(p.turns(), Map.of(), sampling, p.sampleId());
+      futures.add(call(runner, request, p.source().conversation(), p.sampleId()));
     }
     Map<String, Response> out = new LinkedHashMap<>();
     futures.forEach(f -> {
@@ -75,14 +115,16 @@ final class ModelArm {
     return out;
   }
 
-  private static CompletableFuture<Response> call(ModelClient client, ModelRequest request, String sampleId) {
-    CompletableFuture<ModelReply> reply;
+  private static CompletableFuture<Response> call(ToolTurnRunner runner, ModelRequest request, Conversation logged,
+      String sampleId) {
+    CompletableFuture<ToolOutcome> outcome;
     try {
-      reply = client.complete(request);
+      outcome = runner.run(request, logged);
     } catch (RuntimeException e) {
-      reply = CompletableFuture.failedFuture(e);
+      outcome = CompletableFuture.failedFuture(e);
     }
-    return reply.handle((r, e) -> e == null ? Response.of(sampleId, text(r)) : Response.failed(sampleId, Arms.reason(e)));
+    return outcome.handle((o, e) -> e == null ? Response.of(sampleId, text(o.reply()))
+        : Response.failed(sampleId, Arms.reason(e)));
   }
 
   /** The graded text: the reply, or its tool calls when it only calls tools (single-turn policy). */

@@ -88,6 +88,9 @@ public final class RunReports {
         .put("specLine", run.spec().mark().line()).put("specSha256", run.spec().sha256())
         .put("decision", run.decision().action().wireName());
     root.put("candidate", run.candidate().description()).put("production", run.production().description());
+    ObjectNode arms = root.putObject("arms");
+    arm(arms.putObject("production"), run.production());
+    arm(arms.putObject("candidate"), run.candidate());
     root.set("manifest", manifest(json, run));
     root.set("healthProblems", json.valueToTree(run.health().problems()));
     root.put("healthSummary", run.health().summary());
@@ -103,6 +106,13 @@ public final class RunReports {
       category(json, categories.addObject(), run, r);
     }
     return root;
+  }
+
+  /** One arm: how it answered, its errors and, for a model arm, how its tool calls were answered. */
+  private static void arm(ObjectNode node, ArmResult arm) {
+    node.put("description", arm.description()).put("errors", arm.errorCount());
+    arm.tools().ifPresent(t -> node.putObject("tools").put("policy", t.policy()).put("replayed", t.replayed())
+        .put("simulated", t.simulated()).put("unanswered", t.unanswered()).put("realism", t.realism()));
   }
 
   private static void category(ObjectMapper json, ObjectNode c, GateRun run, CategoryResult r) {

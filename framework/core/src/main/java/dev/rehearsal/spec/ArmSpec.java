@@ -1,5 +1,6 @@
 package dev.rehearsal.spec;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -10,9 +11,19 @@ import org.apiguardian.api.API;
  * @param replay the log variant to replay ({@code logged}; {@code chosen}/{@code rejected} for hh-rlhf)
  * @param model the model name (a key of {@code models:}) that writes the next turn
  * @param mark where it is declared
+ * @param tools how a model arm answers its model's tool calls ({@link ToolsSpec#SINGLE_TURN} by default)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ArmSpec(String name, Optional<String> replay, Optional<String> model, Mark mark) {
+public record ArmSpec(String name, Optional<String> replay, Optional<String> model, Mark mark, ToolsSpec tools) {
+
+  public ArmSpec {
+    Objects.requireNonNull(tools, "tools");
+  }
+
+  /** An arm with the default tool policy, {@code single-turn}. */
+  public ArmSpec(String name, Optional<String> replay, Optional<String> model, Mark mark) {
+    this(name, replay, model, mark, ToolsSpec.SINGLE_TURN);
+  }
 
   /** How the arm is described in reports ({@code replay:chosen}, {@code model:candidate}). */
   public String describe() {

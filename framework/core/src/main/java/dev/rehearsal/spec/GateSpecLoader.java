@@ -6,6 +6,7 @@ import dev.rehearsal.grade.taxonomy.Taxonomy;
 import dev.rehearsal.grade.taxonomy.TaxonomyEntry;
 import dev.rehearsal.model.ModelClients;
 import dev.rehearsal.model.ModelConfig;
+import dev.rehearsal.model.runtime.tools.ToolPolicy;
 import dev.rehearsal.spec.internal.Fields;
 import dev.rehearsal.spec.internal.ListNode;
 import dev.rehearsal.spec.internal.MapNode;
@@ -136,7 +137,7 @@ public final class GateSpecLoader {
 
   private static ArmSpec arm(Fields top, String name, Map<String, ModelConfig> models, Map<String, Node> modelNodes) {
     Fields arms = Fields.of(top.require("arms"), Set.of("production", "candidate"));
-    Fields f = Fields.of(arms.require(name), Set.of("replay", "model"));
+    Fields f = Fields.of(arms.require(name), Set.of("replay", "model", "tools"));
     Optional<String> replay = f.optionalString("replay");
     Optional<String> model = f.optionalString("model");
     if (replay.isPresent() == model.isPresent()) {
@@ -147,7 +148,36 @@ public final class GateSpecLoader {
       throw f.require("model").error("No model named '" + model.get() + "' under 'models:'; declared: "
           + models.keySet() + ".");
     }
-    return new ArmSpec(name, replay, model, f.mark());
+    Optional<Node> toolsNode = f.optional("tools");
+    if (toolsNode.isPresent() && replay.isPresent()) {
+      throw toolsNode.get().error("Arm '" + name + "' replays logged responses; 'tools' applies only to a"
+          + " 'model:' arm.");
+    }
+    ToolsSpec tools = toolsNode.map(n -> tools(n, models)).orElse(ToolsSpec.SINGLE_TURN);
+    return new ArmSpec(name, replay, model, f.mark(), tools);
+  }
+
+  /** {@code tools: { policy: single-turn | replay | simulate, simulator: <model>, max-steps: 3 }}. */
+  private static ToolsSpec tools(Node node, Map<String, ModelConfig> models) {
+    Fields t = Fields.of(node, Set.of("policy", "simulator", "max-steps"));
+    String policyName = t.optional("policy").map(n -> Fields.choice(n, Set.of("single-turn", "replay", "simulate")))
+        .orElse("single-turn");
+    ToolPolicy policy = ToolPolicy.fromSpec(policyName);
+    Optional<String> simulator = t.optionalString("simulator");
+    if (simulator.isPresent() && !models.containsKey(simulator.get())) {
+      throw t.require("simulator").error("No model named '" + simulator.get() + "' under 'models:'; declared: "
+          + models.keySet() + ".");
+    }
+    if (policy == ToolPolicy.SIMULATE && simulator.isEmpty()) {
+      throw t.node().error("'policy: simulate' needs 'simulator: <name>', the model from 'models:' that writes"
+          + " tool results.");
+    }
+    if (policy != ToolPolicy.SIMULATE && simulator.isPresent()) {
+      throw t.require("simulator").error("'simulator' is used only with 'policy: simulate' (policy is '"
+          + policyName + "').");
+    }
+    int maxSteps = t.optionalInteger("max-steps", 1).orElse(ToolsSpec.DEFAULT_MAX_STEPS);
+    return new ToolsSpec(policy, simulator, maxSteps);
   }
 
   /** Reads the files a grader names (its judge prompt), confined to the project root. */
