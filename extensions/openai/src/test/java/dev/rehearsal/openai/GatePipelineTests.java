@@ -40,7 +40,8 @@ class GatePipelineTests {
         r.body().contains("password") ? "I can't help with that." : "Sure, happy to help.")));
     StringBuilder log = new StringBuilder();
     for (int i = 0; i < CONVERSATIONS; i++) {
-      log.append("{\"id\":\"c").append(i).append("\",\"messages\":[{\"role\":\"user\",\"content\":\"")
+      log.append("{\"id\":\"c").append(i).append("\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"track\","
+          + "\"parameters\":{\"type\":\"object\"}}}],\"messages\":[{\"role\":\"user\",\"content\":\"")
           .append(i % 3 == 0 ? "reset my password" : "track my order").append(' ').append(i)
           .append("\"},{\"role\":\"assistant\",\"content\":\"Done.\"}]}\n");
     }
@@ -85,7 +86,8 @@ class GatePipelineTests {
     GateRun run = run(false);
 
     assertThat(server.requestCount()).isEqualTo(CONVERSATIONS);
-    assertThat(server.requests()).allSatisfy(r -> assertThat(r.body()).contains("\"temperature\":0.7", "\"model\":\"test-model\""));
+    assertThat(server.requests()).allSatisfy(r -> assertThat(r.body()).contains("\"temperature\":0.7", "\"model\":\"test-model\"",
+        "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"track\""));
     assertThat(run.candidate().errorCount()).isZero();
     // 10 of 30 prompts mention a password and the server refuses them.
     assertThat(run.categories().get("over-refusal").candidate().get(GateRun.OVERALL).k()).isEqualTo(10);

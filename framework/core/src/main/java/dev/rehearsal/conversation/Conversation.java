@@ -12,14 +12,22 @@ import org.apiguardian.api.API;
  * @param id stable id (from the log, or derived from the file and line)
  * @param turns the turns in order
  * @param metadata flat string metadata; nested log fields are joined with dots
+ * @param tools the tools the logged model could call: name → function definition (JSON with
+ *     {@code description} and {@code parameters}), as the log declared them
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record Conversation(String id, List<Turn> turns, Map<String, String> metadata) {
+public record Conversation(String id, List<Turn> turns, Map<String, String> metadata, Map<String, String> tools) {
 
   public Conversation {
     Objects.requireNonNull(id, "id");
     turns = List.copyOf(turns);
     metadata = Map.copyOf(metadata);
+    tools = Map.copyOf(tools);
+  }
+
+  /** A conversation whose log declared no tools. */
+  public Conversation(String id, List<Turn> turns, Map<String, String> metadata) {
+    this(id, turns, metadata, Map.of());
   }
 
   /** Number of user turns. */

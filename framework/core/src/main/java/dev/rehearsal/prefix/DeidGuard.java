@@ -102,6 +102,6 @@ public final class DeidGuard {
           .map(call -> new ToolCall(call.id(), call.name(), redactor.redact(call.argumentsJson()))).toList();
       turns.add(new Turn(t.role(), redactor.redact(t.text()), calls, t.toolCallId(), t.multimodal()));
     }
-    return new Conversation(c.id(), turns, c.metadata());
+    return new Conversation(c.id(), turns, c.metadata(), c.tools());
   }
 }

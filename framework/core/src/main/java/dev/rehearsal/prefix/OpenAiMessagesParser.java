@@ -31,8 +31,27 @@ final class OpenAiMessagesParser implements RecordParser {
     String id = node.path("id").isValueNode() ? node.get("id").asText() : fallbackId;
     Map<String, String> metadata = new LinkedHashMap<>();
     JsonRecords.flatten("", node.path("metadata"), metadata);
-    Conversation conversation = new Conversation(id, turns, metadata);
+    Conversation conversation = new Conversation(id, turns, metadata, tools(node.path("tools")));
     return new LoggedConversation(conversation, Map.of("logged", conversation), lineNumber);
+  }
+
+  /**
+   * The log's tool declarations ({@code [{"type": "function", "function": {"name", ...}}]}), by
+   * name, as function-definition JSON, so a regenerating model is offered the same tools.
+   */
+  static Map<String, String> tools(JsonNode tools) throws BadRecordException {
+    Map<String, String> out = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode tool : tools) {
+      JsonNode function = tool.has("function") ? tool.get("function") : tool;
+      if (!function.path("name").isTextual()) {
+        throw new BadRecordException("tools[" + i + "] has no function.name; declare tools as"
+            + " {\"type\": \"function\", \"function\": {\"name\": ..., \"parameters\": {...}}}");
+      }
+      out.put(function.get("name").asText(), function.toString());
+      i++;
+    }
+    return out;
   }
 
   private static Turn turn(JsonNode m, int index) throws BadRecordException {

@@ -104,7 +104,7 @@ final class ModelArm {
     List<CompletableFuture<Response>> futures = new ArrayList<>();
     for (Prefix p : prefixes) {
       // The log's tool definitions are not part of the conversation model yet: tools stay empty.
-      ModelRequest request = new ModelRequest(p.turns(), Map.of(), sampling, p.sampleId());
+      ModelRequest request = new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId());
       futures.add(call(runner, request, p.source().conversation(), p.sampleId()));
     }
     Map<String, Response> out = new LinkedHashMap<>();

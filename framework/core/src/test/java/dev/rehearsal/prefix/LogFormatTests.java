@@ -57,7 +57,8 @@ class LogFormatTests {
   @Test
   void reads_openai_messages_with_tool_calls_metadata_and_multimodal_parts_from_gzip() throws IOException {
     String line = """
-        {"id":"t1","metadata":{"locale":"en-US","user":{"tier":"pro"}},"messages":[\
+        {"id":"t1","metadata":{"locale":"en-US","user":{"tier":"pro"}},\
+        "tools":[{"type":"function","function":{"name":"calc","description":"Evaluates arithmetic.","parameters":{"type":"object","properties":{"e":{"type":"string"}}}}}],"messages":[\
         {"role":"system","content":"You are helpful."},\
         {"role":"user","content":[{"type":"text","text":"What is 2+2?"},{"type":"image_url","image_url":{"url":"x"}}]},\
         {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"calc","arguments":"{\\"e\\":\\"2+2\\"}"}}]},\
@@ -84,6 +85,8 @@ class LogFormatTests {
       assertThat(t.argumentsJson()).isEqualTo("{\"e\":\"2+2\"}");
     });
     assertThat(c.turns().get(3).toolCallId()).contains("call_1");
+    assertThat(c.tools()).containsOnlyKeys("calc");
+    assertThat(c.tools().get("calc")).contains("\"description\":\"Evaluates arithmetic.\"", "\"parameters\"");
   }
 
   @Test
