@@ -215,5 +215,8 @@ class SequentialSamplingTests {
         "", "5%")).isInstanceOf(SpecException.class);
     assertThatThrownBy(() -> gate("{ size: 10, seed: 1, sequential: { batches: 5 } }", "{ replay: logged }", "", "5%"))
         .isInstanceOf(SpecException.class).hasMessageContaining("batches");
+    assertThatThrownBy(() -> gate("{ size: 10, seed: 1, stratify: { allocation: equal }, sequential: { batch: 5 } }",
+        "{ replay: logged }", "", "5%")).isInstanceOf(SpecException.class)
+        .hasMessageContaining("Sequential sampling needs a uniform sample");
   }
 }
