@@ -37,7 +37,8 @@ public final class DecisionTable {
     out.append("Arms: candidate ").append(run.candidate().description()).append(" vs production ")
         .append(run.production().description()).append('\n');
     out.append("Simulation: ").append(run.health().summary()).append(tools(run)).append('\n');
-    run.warnings().forEach(w -> out.append("WARNING (planning, before any model call): ").append(w).append('\n'));
+    run.warnings().forEach(w -> out.append(w.startsWith(SequentialRun.NOTE) ? "NOTE: "
+        : "WARNING (planning, before any model call): ").append(w).append('\n'));
     out.append(table(rows));
     for (CategoryResult r : run.categories().values()) {
       overallLines(r).forEach(line -> out.append(line).append('\n'));

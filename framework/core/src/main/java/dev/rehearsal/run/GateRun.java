@@ -24,7 +24,9 @@ import org.apiguardian.api.API;
  * @param graderErrors grading failures by arm name
  * @param audit the automated audit's report, when the gate asks for one
  * @param warnings planning warnings raised before any model call (a sample too small to decide a
- *     threshold); they never change the decision
+ *     threshold); they never change the decision. A sequential run ({@code sample.sequential}) adds
+ *     one note starting {@code "sequential sampling: "}: prefixes answered, why it stopped, model
+ *     calls made and saved, and each max-rate check's sequential decision
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(

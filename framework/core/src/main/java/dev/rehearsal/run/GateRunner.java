@@ -72,24 +72,59 @@ public final class GateRunner {
     // Before any model call: say so when the configured sample cannot decide a max-rate threshold.
     List<String> warnings = SamplePlanning.warnings(spec, sample, segments);
     warnings.forEach(w -> System.err.println("[rehearsal] " + spec.id() + ": warning: " + w));
+    if (spec.prefixes().sample().sequential().isPresent()) {
+      return sequential(spec, sample, segments, warnings, stages);
+    }
     ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
     ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
     try (GraderSetup.Graded graded = stages.time("grade", () -> graderSetup.grade(spec, sample.prefixes(), production, candidate))) {
-      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded, warnings));
+      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded, warnings,
+          Optional.empty()));
+      return run.withStages(stages.list());
+    }
+  }
+
+  /**
+   * Sequential sampling: both arms answer and the graders grade the drawn sample batch by batch
+   * until the confidence sequences decide every max-rate check or the sample (the cap) is answered;
+   * the run is then finished on the answered prefixes, a uniform random subsample.
+   */
+  private GateRun sequential(GateSpec spec, Sample drawn, List<String> segments, List<String> warnings, Stages stages)
+      throws IOException {
+    GraderSetup.Session session = graderSetup.open(spec);
+    SequentialRun seq;
+    try {
+      seq = stages.time("generate and grade in batches", () -> SequentialRun.run(spec,
+          spec.prefixes().sample().sequential().orElseThrow(), drawn, segments, arms, session));
+    } catch (IOException | RuntimeException e) {
+      session.context().close();
+      throw e;
+    }
+    List<String> all = new ArrayList<>(warnings);
+    all.add(seq.note());
+    System.err.println("[rehearsal] " + spec.id() + ": " + seq.note());
+    try (GraderSetup.Graded graded = seq.graded(session)) {
+      GateRun run = stages.time("estimate and check", () -> finish(spec, seq.answeredSample(), segments, seq.production(),
+          seq.candidate(), graded, all, Optional.of(seq)));
       return run.withStages(stages.list());
     }
   }
 
   private GateRun finish(GateSpec spec, Sample sample, List<String> segments, ArmResult production,
-      ArmResult candidate, GraderSetup.Graded graded, List<String> warnings) {
+      ArmResult candidate, GraderSetup.Graded graded, List<String> warnings, Optional<SequentialRun> sequential) {
     Map<String, Map<String, Verdict>> prodVerdicts = graded.verdicts(production.name());
     Map<String, Map<String, Verdict>> candVerdicts = graded.verdicts(candidate.name());
     Map<String, CategoryResult> categories = new LinkedHashMap<>();
     for (CategorySpec c : spec.categories()) {
-      categories.put(c.id(), category(spec, c, segments, sample, candidate, prodVerdicts.get(c.grader()),
-          candVerdicts.get(c.grader())));
+      CategoryResult r = category(spec, c, segments, sample, candidate, prodVerdicts.get(c.grader()),
+          candVerdicts.get(c.grader()));
+      categories.put(c.id(), sequential.map(seq -> new CategoryResult(r.category(), r.candidate(), r.production(),
+          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall())).orElse(r));
     }
-    Health health = graded.withGradingProblems(health(spec, sample, production, candidate), spec.health());
+    int drawn = sequential.map(SequentialRun::drawnSize).orElse(sample.prefixes().size());
+    Health base = health(spec, sample, drawn, production, candidate);
+    Health health = graded.withGradingProblems(sequential.map(seq -> new Health(base.problems(),
+        base.summary() + "; " + seq.note())).orElse(base), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
         warnings);
@@ -200,12 +235,13 @@ public final class GateRunner {
     return s.length() <= 600 ? s : s.substring(0, 600) + "…";
   }
 
-  private static Health health(GateSpec spec, Sample sample, ArmResult production, ArmResult candidate) {
+  /** {@code drawn}: the sampler's size, which a sequential run answers only a subsample of. */
+  private static Health health(GateSpec spec, Sample sample, int drawn, ArmResult production, ArmResult candidate) {
     List<String> problems = new ArrayList<>();
     int wanted = spec.prefixes().sample().size();
     int got = sample.prefixes().size();
-    if (got < spec.health().minSampleShare() * wanted) {
-      problems.add("sample size " + got + " is below " + Math.round(spec.health().minSampleShare() * wanted)
+    if (drawn < spec.health().minSampleShare() * wanted) {
+      problems.add("sample size " + drawn + " is below " + Math.round(spec.health().minSampleShare() * wanted)
           + " (only " + sample.report().eligibleTurns() + " eligible user turns in the log; lower sample.size or"
           + " widen eligibility)");
     }
@@ -225,7 +261,7 @@ public final class GateRunner {
     String summary = String.format(java.util.Locale.ROOT,
         "sampled %d of %d requested from %d eligible user turns (%d conversations, %d records rejected: %s);"
             + " errors: production %d %s, candidate %d %s",
-        got, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
+        drawn, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
         sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
         production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
         + "; " + sample.deid().summary()

@@ -44,6 +44,13 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
   }
 
   Graded grade(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate) {
+    Session session = open(spec);
+    return session.graded(spec, prefixes, production, candidate, ArmGrading.of(session.graders(), prefixes, production),
+        ArmGrading.of(session.graders(), prefixes, candidate));
+  }
+
+  /** Builds the graders once, fingerprints them and checks the lock: for runs graded batch by batch. */
+  Session open(GateSpec spec) {
     GraderContext context = context(spec);
     Map<String, Grader> graders = new LinkedHashMap<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -53,11 +60,20 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       fingerprints.put(id, GraderFingerprint.of(g, grader));
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
-    ArmGrading prod = ArmGrading.of(graders, prefixes, production);
-    ArmGrading cand = ArmGrading.of(graders, prefixes, candidate);
-    Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context, prefixes,
-        candidate));
-    return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand), audit);
+    return new Session(context, graders, fingerprints, lock);
+  }
+
+  /** Graders of one run; {@link #graded} hands the context (and closing it) to the result. */
+  record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock) {
+
+    /** The run's verdicts from both arms' gradings, with the audit (when asked for) over {@code prefixes}. */
+    Graded graded(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate, ArmGrading prod,
+        ArmGrading cand) {
+      Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context,
+          prefixes, candidate));
+      return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand),
+          audit);
+    }
   }
 
   /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */
@@ -123,6 +139,16 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
         verdicts.put(g.getKey(), done);
       }
       return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors));
+    }
+
+    /** Two gradings of disjoint prefixes of one arm as one. */
+    ArmGrading plus(ArmGrading other) {
+      Map<String, Map<String, Verdict>> merged = new LinkedHashMap<>();
+      verdicts.forEach((id, v) -> merged.put(id, new LinkedHashMap<>(v)));
+      other.verdicts.forEach((id, v) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(v));
+      Map<String, Long> reasons = new java.util.TreeMap<>(errors.byReason());
+      other.errors.byReason().forEach((r, n) -> reasons.merge(r, n, Long::sum));
+      return new ArmGrading(merged, new GraderErrors(errors.arm(), errors.attempted() + other.errors.attempted(), reasons));
     }
 
     private static String reason(RuntimeException e) {

@@ -7,23 +7,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads {@code prefixes.sample}: size, seed, {@code dedup} and {@code stratify}. */
+/** Reads {@code prefixes.sample}: size, seed, {@code dedup}, {@code stratify} and {@code sequential}. */
 final class SampleReader {
 
   private SampleReader() {}
 
   static SampleSpec read(Node node, List<SegmentSpec> segments) {
-    Fields f = Fields.of(node, Set.of("size", "seed", "unit", "dedup", "stratify", "threads"));
+    Fields f = Fields.of(node, Set.of("size", "seed", "unit", "dedup", "stratify", "threads", "sequential"));
     f.optional("unit").ifPresent(u -> Fields.choice(u, Set.of("user-turn")));
     int size = f.integer("size", 1);
     long seed = f.longValue("seed");
     boolean dedup = f.optionalBoolean("dedup").orElse(false);
     int threads = f.optionalInteger("threads", 1).orElse(1);
+    Optional<SequentialSpec> sequential = f.optional("sequential").map(SampleReader::sequential);
     if (f.optional("stratify").isEmpty()) {
-      return new SampleSpec(size, seed, Allocation.NONE, 0, Map.of(), dedup, threads, f.mark());
+      return new SampleSpec(size, seed, Allocation.NONE, 0, Map.of(), dedup, threads, f.mark(), sequential);
+    }
+    if (sequential.isPresent()) {
+      // A stratified overall rate is post-stratified (Fay–Feuer), not the Bernoulli rate the
+      // confidence sequence tracks; segment rates would be, but the overall check would not be.
+      throw f.require("sequential").error("Sequential sampling needs a uniform sample: the overall rate of a stratified"
+          + " sample is post-stratified, which the confidence sequence does not track; remove 'stratify' or 'sequential'.");
     }
     Fields s = Fields.of(f.require("stratify"), Set.of("allocation", "min-per-segment", "prior-rates", "prior-sds"));
     if (segments.isEmpty()) {
@@ -37,6 +45,17 @@ final class SampleReader {
       throw s.node().error("Priors apply to Neyman allocation only; remove them or use 'allocation: neyman'.");
     }
     return new SampleSpec(size, seed, allocation, min, sd, dedup, threads, f.mark());
+  }
+
+  /** {@code sequential: { batch: 500, at-cap: block | fixed-sample }}. */
+  private static SequentialSpec sequential(Node node) {
+    Fields s = Fields.of(node, Set.of("batch", "at-cap"));
+    int batch = s.integer("batch", 1);
+    SequentialSpec.AtCap atCap = s.optional("at-cap")
+        .map(n -> Fields.choice(n, Set.of("block", "fixed-sample")).equals("block")
+            ? SequentialSpec.AtCap.BLOCK : SequentialSpec.AtCap.FIXED_SAMPLE)
+        .orElse(SequentialSpec.AtCap.BLOCK);
+    return new SequentialSpec(batch, atCap, s.mark());
   }
 
   private static Map<String, Double> priors(Fields s, List<SegmentSpec> segments) {

@@ -2,6 +2,7 @@ package dev.rehearsal.spec;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -17,14 +18,21 @@ import org.apiguardian.api.API;
  * @param dedup sample distinct prefixes: identical prefixes (same turns) are one candidate
  * @param threads parser threads for JSON-lines files; the sample does not depend on it
  * @param mark where it is declared
+ * @param sequential sequential sampling with {@code size} as the cap, when configured
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SampleSpec(
     int size, long seed, Allocation allocation, int minPerSegment, Map<String, Double> priorSd, boolean dedup,
-    int threads, Mark mark) {
+    int threads, Mark mark, Optional<SequentialSpec> sequential) {
 
   public SampleSpec {
     priorSd = Map.copyOf(priorSd);
+  }
+
+  /** A sample answered in full (not sequential). */
+  public SampleSpec(int size, long seed, Allocation allocation, int minPerSegment, Map<String, Double> priorSd,
+      boolean dedup, int threads, Mark mark) {
+    this(size, seed, allocation, minPerSegment, priorSd, dedup, threads, mark, Optional.empty());
   }
 
   /** A uniform sample without de-duplication. */
