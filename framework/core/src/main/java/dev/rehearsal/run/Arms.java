@@ -24,10 +24,15 @@ import java.util.concurrent.CompletionException;
 /** Collects an arm's responses: replayed from the log, or written by a model. */
 class Arms {
 
-  private final RunOptions options;
+  private final ModelArm models;
 
   Arms(RunOptions options) {
-    this.options = options;
+    this.models = new ModelArm(options);
+  }
+
+  /** Ends the run: closes the model clients and the run store. */
+  void close() {
+    models.close();
   }
 
   ArmResult answer(GateSpec spec, ArmSpec arm, List<Prefix> prefixes) {
@@ -47,7 +52,7 @@ class Arms {
         // Replayed and simulated tool results come from the whole logged conversation, not only the prefix.
         DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
       }
-      ModelArm.Answers answers = new ModelArm(options).answer(spec.models().get(arm.model().orElseThrow()),
+      ModelArm.Answers answers = models.answer(spec.models().get(arm.model().orElseThrow()),
           arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
       responses.putAll(answers.responses());
       tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));

@@ -66,6 +66,14 @@ public final class GateRunner {
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
   public GateRun run(GateSpec spec) throws IOException {
+    try {
+      return rehearse(spec);
+    } finally {
+      arms.close();
+    }
+  }
+
+  private GateRun rehearse(GateSpec spec) throws IOException {
     Stages stages = new Stages();
     Sample sample = stages.time("sample", () -> new PrefixSampler(spec.prefixes()).sample());
     List<String> segments = segments(spec, sample);

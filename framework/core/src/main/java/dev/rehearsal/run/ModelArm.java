@@ -38,9 +38,32 @@ final class ModelArm {
   static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "seed", "top-p", "stop");
 
   private final RunOptions options;
+  // One resilient client per model entry for the whole run, so budgets, rate limits and the circuit
+  // breaker span every batch of a sequential run and both arms when they share a model.
+  private final Map<String, ResilientModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+  private Optional<RunStore> store = Optional.empty();
 
   ModelArm(RunOptions options) {
     this.options = options;
+  }
+
+  /** Closes the run's clients and store; the next answer opens new ones. */
+  synchronized void close() {
+    clients.values().forEach(ResilientModelClient::close);
+    clients.clear();
+    store.ifPresent(RunStore::close);
+    store = Optional.empty();
+  }
+
+  private synchronized Optional<RunStore> store() {
+    if (store.isEmpty()) {
+      store = options.store().map(RunStore::open);
+    }
+    return store;
+  }
+
+  private ResilientModelClient client(ModelClientProvider provider, ModelConfig config) {
+    return clients.computeIfAbsent(config.name(), n -> resilient(provider, config));
   }
 
   /** An arm's responses and how its model's tool calls were answered. */
@@ -58,23 +81,19 @@ final class ModelArm {
     ModelClientProvider provider = ModelClients.provider(config.client());
     Optional<ModelClientProvider> simulatorProvider = simulator.map(s -> ModelClients.provider(s.client()));
     boolean anyCacheable = provider.cacheable() || simulatorProvider.map(ModelClientProvider::cacheable).orElse(false);
-    Optional<RunStore> store = options.store().filter(p -> anyCacheable).map(RunStore::open);
-    try (ResilientModelClient resilient = resilient(provider, config);
-        ResilientModelClient simulatorClient = simulator.map(s -> resilient(simulatorProvider.orElseThrow(), s))
-            .orElse(null)) {
-      ModelClient model = cached(resilient, provider, store);
-      Optional<ModelClient> sim = Optional.ofNullable(simulatorClient)
-          .map(c -> cached(c, simulatorProvider.orElseThrow(), store));
-      ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
-      ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), prefixes.size(),
-          resilient::stats, options.progressEvery());
-      try {
-        return new Answers(generate(runner, prefixes, sampling(config)), runner.counts());
-      } finally {
-        progress.close();
-      }
+    Optional<RunStore> runStore = anyCacheable ? store() : Optional.empty();
+    ResilientModelClient resilient = client(provider, config);
+    ModelClient model = cached(resilient, provider, runStore);
+    Optional<ModelClient> sim = simulator.map(s -> cached(client(simulatorProvider.orElseThrow(), s),
+        simulatorProvider.orElseThrow(), runStore));
+    ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
+    long before = resilient.stats().done();
+    ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), before + prefixes.size(),
+        resilient::stats, options.progressEvery());
+    try {
+      return new Answers(generate(runner, prefixes, sampling(config)), runner.counts());
     } finally {
-      store.ifPresent(RunStore::close);
+      progress.close();
     }
   }
 
@@ -103,7 +122,6 @@ final class ModelArm {
       Map<String, Object> sampling) {
     List<CompletableFuture<Response>> futures = new ArrayList<>();
     for (Prefix p : prefixes) {
-      // The log's tool definitions are not part of the conversation model yet: tools stay empty.
       ModelRequest request = new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId());
       futures.add(call(runner, request, p.source().conversation(), p.sampleId()));
     }

@@ -27,7 +27,8 @@ public final class CountingModelProvider implements ModelClientProvider {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of();
+    // The runtime's keys (budget, concurrency, ...), which every provider accepts.
+    return dev.rehearsal.model.runtime.RuntimeSettings.KEYS;
   }
 
   @Override

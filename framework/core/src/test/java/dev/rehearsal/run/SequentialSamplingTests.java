@@ -92,6 +92,21 @@ class SequentialSamplingTests {
   }
 
   @Test
+  void a_call_budget_spans_every_batch_of_the_run() throws IOException {
+    // Rate 0 against max-rate 1% needs about 300 answers; a budget of 75 calls runs out in batch 2.
+    log(1000, i -> false);
+    CountingModelProvider.REQUESTS.clear();
+    GateRun run = run(gate("{ size: 1000, seed: 7, sequential: { batch: 50 } }", "{ model: cand }",
+        "models:\n  cand: { client: counting, budget: { calls: 75 } }\n", "1%"));
+
+    long calls = CountingModelProvider.REQUESTS.stream().filter(r -> r.messages().toString().contains("seqtest")).count();
+    assertThat(calls).isEqualTo(75);
+    assertThat(run.candidate().errors().keySet()).allSatisfy(reason -> assertThat(reason).startsWith("budget exhausted:"));
+    assertThat(run.health().healthy()).isFalse();
+    assertThat(run.decision().action().wireName()).isEqualTo("hold");
+  }
+
+  @Test
   void a_clearly_bad_candidate_stops_early_with_breach_and_the_decision_holds() throws IOException {
     // Every fifth question is refused (20%) against max-rate 5%: the lower limit clears 5% within a
     // couple of batches of 50.
