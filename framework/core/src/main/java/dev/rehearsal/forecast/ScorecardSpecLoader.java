@@ -28,8 +28,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ScorecardSpecLoader {
 
-  private static final Set<String> TOP = Set.of("scorecard", "release", "forecast", "validation", "challenging",
+  static final Set<String> TOP = Set.of("scorecard", "release", "forecast", "validation", "challenging",
       "auditor", "scoring");
+  // The keys each section accepts; package-visible so the JSON Schema's tests can compare.
+  static final Set<String> FORECAST_KEYS = Set.of("gate", "fidelity-model");
+  static final Set<String> VALIDATION_KEYS = Set.of("gate", "logs", "sample");
+  static final Set<String> SAMPLE_KEYS = Set.of("size", "seed");
+  static final Set<String> CHALLENGING_KEYS = Set.of("prompts", "model", "size");
+  static final Set<String> SCORING_KEYS = Set.of("move-factor", "confidence", "min-fidelity-events", "max-error", "method");
+  static final Set<String> SOURCE_KEYS = Set.of("format", "path", "data");
   private final SpecContext context;
 
   public ScorecardSpecLoader(SpecContext context) {
@@ -42,19 +49,19 @@ public final class ScorecardSpecLoader {
     Node root = new YamlTreeReader(context.environment()).read(abs, read(abs));
     Fields top = Fields.of(root, TOP);
     Optional<ScorecardSpec.ForecastSource> forecast = top.optional("forecast").map(n -> {
-      Fields f = Fields.of(n, Set.of("gate", "fidelity-model"));
+      Fields f = Fields.of(n, FORECAST_KEYS);
       return new ScorecardSpec.ForecastSource(file(f, "gate", abs), f.string("fidelity-model"));
     });
-    Fields v = Fields.of(top.require("validation"), Set.of("gate", "logs", "sample"));
+    Fields v = Fields.of(top.require("validation"), VALIDATION_KEYS);
     Path gate = v.optional("gate").isPresent() ? file(v, "gate", abs)
         : forecast.map(ScorecardSpec.ForecastSource::gate).orElseThrow(() -> v.node().error(
             "Missing required key 'gate': without a 'forecast:' block the validation needs the gate file whose"
                 + " graders measured the stored forecasts."));
-    Fields s = Fields.of(v.require("sample"), Set.of("size", "seed"));
+    Fields s = Fields.of(v.require("sample"), SAMPLE_KEYS);
     ScorecardSpec.ValidationSpec validation = new ScorecardSpec.ValidationSpec(gate, source(v.require("logs"), abs),
         new SampleSpec(s.integer("size", 1), s.longValue("seed"), s.mark()));
     Optional<ScorecardSpec.ChallengeSpec> challenging = top.optional("challenging").map(n -> {
-      Fields c = Fields.of(n, Set.of("prompts", "model", "size"));
+      Fields c = Fields.of(n, CHALLENGING_KEYS);
       return new ScorecardSpec.ChallengeSpec(source(c.require("prompts"), abs), c.string("model"),
           c.optionalInteger("size", 1).orElse(1000));
     });
@@ -94,8 +101,7 @@ public final class ScorecardSpecLoader {
 
   private static ScoringOptions scoring(Fields top) {
     ScoringOptions d = ScoringOptions.defaults();
-    Optional<Fields> f = top.optional("scoring").map(n -> Fields.of(n, Set.of("move-factor", "confidence",
-        "min-fidelity-events", "max-error", "method")));
+    Optional<Fields> f = top.optional("scoring").map(n -> Fields.of(n, SCORING_KEYS));
     if (f.isEmpty()) {
       return d;
     }
@@ -119,7 +125,7 @@ public final class ScorecardSpecLoader {
   }
 
   private SourceSpec source(Node node, Path specFile) {
-    Fields src = Fields.of(node, Set.of("format", "path", "data"));
+    Fields src = Fields.of(node, SOURCE_KEYS);
     String format = Fields.choice(src.require("format"), Set.of("openai-messages", "hh-rlhf", "csv"));
     if (src.optional("path").isPresent() == src.optional("data").isPresent()) {
       throw src.node().error("Give exactly one of 'path' (relative to the scorecard file) or 'data' (relative to"

@@ -21,8 +21,11 @@ import java.util.Set;
 /** Reads {@code prefixes.eligible}. */
 final class EligibilityReader {
 
-  private static final Set<String> KEYS = Set.of("min-user-turns", "max-user-turns", "exclude", "require-logged-reply",
+  static final Set<String> KEYS = Set.of("min-user-turns", "max-user-turns", "exclude", "require-logged-reply",
       "require-roles", "has-tools", "metadata", "max-prefix-chars", "time-window", "languages", "language-field");
+
+  static final Set<String> CONDITION_KEYS = Set.of("equals", "in", "exists");
+  static final Set<String> TIME_WINDOW_KEYS = Set.of("field", "from", "to");
 
   private EligibilityReader() {}
 
@@ -56,7 +59,7 @@ final class EligibilityReader {
       } else if (value instanceof ListNode list) {
         out.add(new MetadataCondition(key, Op.IN, list.items().stream().map(i -> Fields.asScalar(i).text()).toList()));
       } else {
-        out.add(condition(key, Fields.of(value, Set.of("equals", "in", "exists"))));
+        out.add(condition(key, Fields.of(value, CONDITION_KEYS)));
       }
     });
     return out;
@@ -77,7 +80,7 @@ final class EligibilityReader {
   }
 
   private static TimeWindow window(Node node) {
-    Fields f = Fields.of(node, Set.of("field", "from", "to"));
+    Fields f = Fields.of(node, TIME_WINDOW_KEYS);
     Optional<Instant> from = f.optional("from").map(EligibilityReader::instant);
     Optional<Instant> to = f.optional("to").map(EligibilityReader::instant);
     if (from.isEmpty() && to.isEmpty()) {

@@ -39,9 +39,21 @@ import org.apiguardian.api.API;
 public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
-  private static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
+  static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
       "models", "graders", "categories", "thresholds", "evidence", "health", "audit", "traffic");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
+  // The keys each section accepts; package-visible so the JSON Schema's tests can compare.
+  static final Set<String> ARMS = Set.of("production", "candidate");
+  static final Set<String> ARM_KEYS = Set.of("replay", "model", "tools");
+  static final Set<String> TOOLS_KEYS = Set.of("policy", "simulator", "max-steps");
+  static final Set<String> TOOL_POLICIES = Set.of("single-turn", "replay", "simulate");
+  static final Set<String> CATEGORY_KEYS = Set.of("use", "id", "grader", "label", "severity", "failure-class", "owner",
+      "tags");
+  static final Set<String> AUDIT_KEYS = Set.of("model", "sample", "max-unreviewed", "reviewed");
+  static final Set<String> HEALTH_KEYS = Set.of("max-error-share", "min-sample-share");
+  static final Set<String> TRAFFIC_KEYS = Set.of("conversations-per-day");
+  /** Keys every model entry accepts besides its provider's {@code settingKeys()}. */
+  static final Set<String> MODEL_COMMON_KEYS = Set.of("client", "api-key-env");
 
   private final SpecContext context;
 
@@ -103,8 +115,7 @@ public final class GateSpecLoader {
       } catch (IllegalArgumentException ex) {
         throw client.error(ex.getMessage());
       }
-      keys.add("client");
-      keys.add("api-key-env");
+      keys.addAll(MODEL_COMMON_KEYS);
       Fields f = Fields.of(m, keys);
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) Plain.of(m));
@@ -136,8 +147,8 @@ public final class GateSpecLoader {
   }
 
   private static ArmSpec arm(Fields top, String name, Map<String, ModelConfig> models, Map<String, Node> modelNodes) {
-    Fields arms = Fields.of(top.require("arms"), Set.of("production", "candidate"));
-    Fields f = Fields.of(arms.require(name), Set.of("replay", "model", "tools"));
+    Fields arms = Fields.of(top.require("arms"), ARMS);
+    Fields f = Fields.of(arms.require(name), ARM_KEYS);
     Optional<String> replay = f.optionalString("replay");
     Optional<String> model = f.optionalString("model");
     if (replay.isPresent() == model.isPresent()) {
@@ -159,8 +170,8 @@ public final class GateSpecLoader {
 
   /** {@code tools: { policy: single-turn | replay | simulate, simulator: <model>, max-steps: 3 }}. */
   private static ToolsSpec tools(Node node, Map<String, ModelConfig> models) {
-    Fields t = Fields.of(node, Set.of("policy", "simulator", "max-steps"));
-    String policyName = t.optional("policy").map(n -> Fields.choice(n, Set.of("single-turn", "replay", "simulate")))
+    Fields t = Fields.of(node, TOOLS_KEYS);
+    String policyName = t.optional("policy").map(n -> Fields.choice(n, TOOL_POLICIES))
         .orElse("single-turn");
     ToolPolicy policy = ToolPolicy.fromSpec(policyName);
     Optional<String> simulator = t.optionalString("simulator");
@@ -197,7 +208,7 @@ public final class GateSpecLoader {
   private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders, GraderContext graderContext) {
     List<CategorySpec> out = new ArrayList<>();
     for (Node n : Fields.asList(top.require("categories")).items()) {
-      Fields f = Fields.of(n, Set.of("use", "id", "grader", "label", "severity", "failure-class", "owner", "tags"));
+      Fields f = Fields.of(n, CATEGORY_KEYS);
       Optional<TaxonomyEntry> used = f.optional("use").map(GateSpecLoader::taxonomyEntry);
       String id = used.isPresent() && f.optional("id").isEmpty() ? used.get().id() : id(f.require("id"));
       if (out.stream().anyMatch(c -> c.id().equals(id))) {
@@ -234,7 +245,7 @@ public final class GateSpecLoader {
   /** {@code audit: { model: auditor, sample: 200, max-unreviewed: 0, reviewed: [name] }}. */
   private static Optional<AuditSpec> audit(Fields top, Map<String, ModelConfig> models) {
     return top.optional("audit").map(n -> {
-      Fields f = Fields.of(n, Set.of("model", "sample", "max-unreviewed", "reviewed"));
+      Fields f = Fields.of(n, AUDIT_KEYS);
       ScalarNode model = Fields.asScalar(f.require("model"));
       if (!models.containsKey(model.text())) {
         throw model.error("No model named '" + model.text() + "' under 'models:'; declared: " + models.keySet() + ".");
@@ -265,7 +276,7 @@ public final class GateSpecLoader {
   }
 
   private static HealthSpec health(Fields top) {
-    Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), Set.of("max-error-share", "min-sample-share"));
+    Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), HEALTH_KEYS);
     double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
     double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
     return new HealthSpec(errors, sample);
@@ -273,7 +284,7 @@ public final class GateSpecLoader {
 
   private static Optional<TrafficSpec> traffic(Fields top) {
     return top.optional("traffic").map(node -> {
-      Fields f = Fields.of(node, Set.of("conversations-per-day"));
+      Fields f = Fields.of(node, TRAFFIC_KEYS);
       long perDay = f.longValue("conversations-per-day");
       if (perDay < 1) {
         throw f.require("conversations-per-day").error("conversations-per-day must be at least 1, got " + perDay + ".");

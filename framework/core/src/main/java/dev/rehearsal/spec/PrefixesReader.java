@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class PrefixesReader {
 
+  static final Set<String> KEYS = Set.of("source", "eligible", "sample", "segments", "deid", "bad-records");
+  static final Set<String> DEID_POLICIES = Set.of("block", "redact", "allow");
+  static final Set<String> BAD_RECORD_KEYS = Set.of("policy", "max-share");
   private final SpecContext context;
 
   PrefixesReader(SpecContext context) {
@@ -21,7 +24,7 @@ final class PrefixesReader {
   }
 
   PrefixSpec read(Node node, Path specFile, List<SegmentSpec> segments) {
-    Fields f = Fields.of(node, Set.of("source", "eligible", "sample", "segments", "deid", "bad-records"));
+    Fields f = Fields.of(node, KEYS);
     SourceSpec source = new SourceReader(context).read(f.require("source"), specFile);
     EligibilitySpec eligible = EligibilityReader.read(
         f.optional("eligible").orElse(GateSpecLoader.emptyMap(f, "eligible")), source.promptSuite());
@@ -34,13 +37,13 @@ final class PrefixesReader {
     Fields f = Fields.of(parent.optional("deid").orElse(GateSpecLoader.emptyMap(parent, "deid")), Set.of("policy"));
     return f.optional("policy")
         .map(n -> new DeidSpec(DeidSpec.Policy.valueOf(
-            Fields.choice(n, Set.of("block", "redact", "allow")).toUpperCase(Locale.ROOT))))
+            Fields.choice(n, DEID_POLICIES).toUpperCase(Locale.ROOT))))
         .orElse(DeidSpec.DEFAULT);
   }
 
   private static BadDataSpec badRecords(Fields parent) {
     Fields f = Fields.of(parent.optional("bad-records").orElse(GateSpecLoader.emptyMap(parent, "bad-records")),
-        Set.of("policy", "max-share"));
+        BAD_RECORD_KEYS);
     BadDataSpec.Policy policy = f.optional("policy")
         .map(n -> BadDataSpec.Policy.valueOf(Fields.choice(n, Set.of("fail", "skip")).toUpperCase(Locale.ROOT)))
         .orElse(BadDataSpec.Policy.SKIP);

@@ -14,10 +14,14 @@ import java.util.TreeSet;
 /** Reads {@code prefixes.sample}: size, seed, {@code dedup}, {@code stratify} and {@code sequential}. */
 final class SampleReader {
 
+  static final Set<String> KEYS = Set.of("size", "seed", "unit", "dedup", "stratify", "threads", "sequential");
+  static final Set<String> STRATIFY_KEYS = Set.of("allocation", "min-per-segment", "prior-rates", "prior-sds");
+  static final Set<String> SEQUENTIAL_KEYS = Set.of("batch", "at-cap");
+
   private SampleReader() {}
 
   static SampleSpec read(Node node, List<SegmentSpec> segments) {
-    Fields f = Fields.of(node, Set.of("size", "seed", "unit", "dedup", "stratify", "threads", "sequential"));
+    Fields f = Fields.of(node, KEYS);
     f.optional("unit").ifPresent(u -> Fields.choice(u, Set.of("user-turn")));
     int size = f.integer("size", 1);
     long seed = f.longValue("seed");
@@ -33,7 +37,7 @@ final class SampleReader {
       throw f.require("sequential").error("Sequential sampling needs a uniform sample: the overall rate of a stratified"
           + " sample is post-stratified, which the confidence sequence does not track; remove 'stratify' or 'sequential'.");
     }
-    Fields s = Fields.of(f.require("stratify"), Set.of("allocation", "min-per-segment", "prior-rates", "prior-sds"));
+    Fields s = Fields.of(f.require("stratify"), STRATIFY_KEYS);
     if (segments.isEmpty()) {
       throw s.node().error("Stratified sampling needs segments; declare 'segments:' or remove 'stratify'.");
     }
@@ -49,7 +53,7 @@ final class SampleReader {
 
   /** {@code sequential: { batch: 500, at-cap: block | fixed-sample }}. */
   private static SequentialSpec sequential(Node node) {
-    Fields s = Fields.of(node, Set.of("batch", "at-cap"));
+    Fields s = Fields.of(node, SEQUENTIAL_KEYS);
     int batch = s.integer("batch", 1);
     SequentialSpec.AtCap atCap = s.optional("at-cap")
         .map(n -> Fields.choice(n, Set.of("block", "fixed-sample")).equals("block")

@@ -17,13 +17,15 @@ import java.util.Set;
  */
 final class SegmentsReader {
 
+  static final Set<String> RULE_KEYS = Set.of("id", "when");
+  static final Set<String> FAMILY_KEYS = Set.of("by", "values", "buckets");
+
   private SegmentsReader() {}
 
   static List<SegmentSpec> read(Optional<Node> node) {
     List<SegmentSpec> out = new ArrayList<>();
     for (Node n : node.map(x -> Fields.asList(x).items()).orElse(List.of())) {
-      Fields f = Fields.of(n, Fields.asMap(n).get("by").isPresent() ? Set.of("by", "values", "buckets")
-          : Set.of("id", "when"));
+      Fields f = Fields.of(n, Fields.asMap(n).get("by").isPresent() ? FAMILY_KEYS : RULE_KEYS);
       for (SegmentSpec s : f.optional("by").isPresent() ? family(f) : List.of(explicit(f))) {
         if (s.id().equals("overall") || out.stream().anyMatch(o -> o.id().equals(s.id()))) {
           throw n.error("Segment id '" + s.id() + "' is " + (s.id().equals("overall") ? "reserved" : "used twice")

@@ -12,6 +12,8 @@ import java.util.Set;
 final class SourceReader {
 
   static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages", "sharegpt", "prompts-csv", "prompts-jsonl");
+  static final Set<String> KEYS = Set.of("format", "path", "data", "jdbc", "prompt-column", "id-column");
+  static final Set<String> JDBC_KEYS = Set.of("url", "query", "column");
   private final SpecContext context;
 
   SourceReader(SpecContext context) {
@@ -19,7 +21,7 @@ final class SourceReader {
   }
 
   SourceSpec read(Node node, Path specFile) {
-    Fields src = Fields.of(node, Set.of("format", "path", "data", "jdbc", "prompt-column", "id-column"));
+    Fields src = Fields.of(node, KEYS);
     String format = Fields.choice(src.require("format"), FORMATS);
     boolean prompts = format.startsWith("prompts-");
     for (String key : new String[] {"prompt-column", "id-column"}) {
@@ -45,7 +47,7 @@ final class SourceReader {
   }
 
   private static JdbcSpec jdbc(Node node) {
-    Fields f = Fields.of(node, Set.of("url", "query", "column"));
+    Fields f = Fields.of(node, JDBC_KEYS);
     ScalarNode url = Fields.asScalar(f.require("url"));
     if (!url.text().startsWith("jdbc:")) {
       throw url.error("A JDBC URL starts with 'jdbc:' but " + url.shown() + " does not; e.g."

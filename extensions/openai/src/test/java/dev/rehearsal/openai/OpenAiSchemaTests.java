@@ -1,0 +1,32 @@
+package dev.rehearsal.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The gate schema (in rehearsal-core) lists exactly the keys a 'openai' model entry accepts. */
+class OpenAiSchemaTests {
+
+  @Test
+  void schemaBranchListsTheProvidersKeys() throws Exception {
+    JsonNode schema;
+    try (InputStream in = OpenAiSchemaTests.class.getResourceAsStream("/dev/rehearsal/schema/gate.schema.json")) {
+      schema = new ObjectMapper().readTree(in);
+    }
+    Set<String> keys = new TreeSet<>();
+    for (JsonNode branch : schema.at("/properties/models/additionalProperties/allOf")) {
+      if (branch.at("/if/properties/client/const").asText().equals("openai")) {
+        branch.at("/then/propertyNames/enum").forEach(k -> keys.add(k.asText()));
+      }
+    }
+    Set<String> expected = new TreeSet<>(new OpenAiClientProvider().settingKeys());
+    expected.add("client");
+    expected.add("api-key-env");
+    assertThat(keys).isEqualTo(expected);
+  }
+}
