@@ -135,7 +135,7 @@ public final class GateRunner {
         base.summary() + "; " + seq.note())).orElse(base), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
-        warnings);
+        warnings, Items.runId(spec, graded.fingerprints()), Items.of(sample, production, candidate, graded));
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {

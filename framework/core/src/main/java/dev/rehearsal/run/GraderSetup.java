@@ -84,6 +84,11 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       return arms.get(arm).verdicts();
     }
 
+    /** Why a grader failed on a sample of {@code arm}, by grader id then sample id. */
+    Map<String, Map<String, String>> failures(String arm) {
+      return arms.get(arm).failures();
+    }
+
     Map<String, GraderErrors> errors() {
       Map<String, GraderErrors> out = new LinkedHashMap<>();
       arms.forEach((name, a) -> out.put(name, a.errors()));
@@ -112,7 +117,13 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
   }
 
   /** Grades one arm's responses with every grader, keeping all judge calls in flight at once. */
-  record ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors) {
+  record ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors,
+      Map<String, Map<String, String>> failures) {
+
+    /** A grading without per-sample failure reasons. */
+    ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors) {
+      this(verdicts, errors, Map.of());
+    }
 
     static ArmGrading of(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
       Map<String, Map<String, java.util.concurrent.CompletableFuture<Verdict>>> pending = new LinkedHashMap<>();
@@ -124,6 +135,7 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
         pending.put(id, byPrefix);
       });
       Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
+      Map<String, Map<String, String>> failures = new LinkedHashMap<>();
       Map<String, Long> errors = new java.util.TreeMap<>();
       long attempted = 0;
       for (var g : pending.entrySet()) {
@@ -134,11 +146,12 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
             done.put(f.getKey(), f.getValue().join());
           } catch (java.util.concurrent.CompletionException | GraderException e) {
             errors.merge(g.getKey() + ": " + reason(e), 1L, Long::sum);
+            failures.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(f.getKey(), reason(e));
           }
         }
         verdicts.put(g.getKey(), done);
       }
-      return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors));
+      return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors), failures);
     }
 
     /** Two gradings of disjoint prefixes of one arm as one. */
@@ -148,7 +161,11 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       other.verdicts.forEach((id, v) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(v));
       Map<String, Long> reasons = new java.util.TreeMap<>(errors.byReason());
       other.errors.byReason().forEach((r, n) -> reasons.merge(r, n, Long::sum));
-      return new ArmGrading(merged, new GraderErrors(errors.arm(), errors.attempted() + other.errors.attempted(), reasons));
+      Map<String, Map<String, String>> failed = new LinkedHashMap<>();
+      failures.forEach((id, v) -> failed.put(id, new LinkedHashMap<>(v)));
+      other.failures.forEach((id, v) -> failed.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(v));
+      return new ArmGrading(merged, new GraderErrors(errors.arm(), errors.attempted() + other.errors.attempted(), reasons),
+          failed);
     }
 
     private static String reason(RuntimeException e) {
