@@ -11,6 +11,7 @@ import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.run.store.RunStore;
 import dev.rehearsal.spec.GateSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +23,24 @@ import java.util.function.Function;
  * How a run builds and applies its graders: creates them against the spec's models, fingerprints
  * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
  */
-record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients) {
+record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients,
+    Optional<java.nio.file.Path> store) {
 
   static GraderSetup fromSystemProperties() {
-    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty());
+    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty());
   }
 
   GraderSetup withRefreeze(boolean value) {
-    return new GraderSetup(value, clients);
+    return new GraderSetup(value, clients, store);
   }
 
   GraderSetup withClients(Function<ModelConfig, ModelClient> value) {
-    return new GraderSetup(refreeze, Optional.of(value));
+    return new GraderSetup(refreeze, Optional.of(value), store);
+  }
+
+  /** Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made). */
+  GraderSetup withStore(Optional<java.nio.file.Path> file) {
+    return new GraderSetup(refreeze, clients, file);
   }
 
   GraderContext context(GateSpec spec) {
@@ -54,17 +61,34 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     GraderContext context = context(spec);
     Map<String, Grader> graders = new LinkedHashMap<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
+    boolean anyJudge = spec.graders().values().stream().anyMatch(g -> g.type().equals(JUDGE));
+    Optional<RunStore> cache = anyJudge ? store.map(RunStore::open) : Optional.empty();
     spec.graders().forEach((id, g) -> {
       Grader grader = Graders.create(g, context);
-      graders.put(id, grader);
-      fingerprints.put(id, GraderFingerprint.of(g, grader));
+      String fingerprint = GraderFingerprint.of(g, grader);
+      // Judge verdicts are cached (each costs a model call); rule graders are cheaper to rerun than to look up.
+      graders.put(id, cache.filter(c -> g.type().equals(JUDGE))
+          .<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades())).orElse(grader));
+      fingerprints.put(id, fingerprint);
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
-    return new Session(context, graders, fingerprints, lock);
+    return new Session(context, graders, fingerprints, lock, cache);
   }
 
-  /** Graders of one run; {@link #graded} hands the context (and closing it) to the result. */
-  record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock) {
+  private static final String JUDGE = "judge";
+
+  /** Graders of one run; {@link #graded} hands the context and the cache (and closing them) to the result. */
+  record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
+      Optional<RunStore> cache) {
+
+    /** Closes the judge clients and the grade cache's store (for a session that never reaches {@link #graded}). */
+    void close() {
+      try {
+        context.close();
+      } finally {
+        cache.ifPresent(RunStore::close);
+      }
+    }
 
     /** The run's verdicts from both arms' gradings, with the audit (when asked for) over {@code prefixes}. */
     Graded graded(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate, ArmGrading prod,
@@ -72,13 +96,14 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context,
           prefixes, candidate));
       return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand),
-          audit);
+          audit, cache);
     }
   }
 
   /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */
   record Graded(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
-      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit) implements AutoCloseable {
+      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit, Optional<RunStore> cache)
+      implements AutoCloseable {
 
     Map<String, Map<String, Verdict>> verdicts(String arm) {
       return arms.get(arm).verdicts();
@@ -112,7 +137,11 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
 
     @Override
     public void close() {
-      context.close();
+      try {
+        context.close();
+      } finally {
+        cache.ifPresent(RunStore::close);
+      }
     }
   }
 
