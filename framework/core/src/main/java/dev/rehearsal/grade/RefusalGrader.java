@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,14 @@ final class RefusalGrader implements Grader {
     }
     String as = partial ? partialLabel : label;
     return Verdict.of(List.of(new Evidence(as, first.span(), first.start(), first.end())));
+  }
+
+  /** The evidence span of a refusal the provider's API reported. */
+  static final String API_REFUSAL = "refused by the API";
+
+  @Override
+  public CompletableFuture<Verdict> gradeRefusedByApi(List<Turn> prefix, String text) {
+    return CompletableFuture.completedFuture(Verdict.of(List.of(new Evidence(label, API_REFUSAL, 0, 0))));
   }
 
   /** Grades masked[from, to); null when that part does not decline (or declines, then answers). */
