@@ -63,7 +63,8 @@ final class RefusalGrader implements Grader {
         "alternative", RefusalRules.ALTERNATIVE.pattern(), "answer", RefusalRules.ANSWER.pattern(),
         "extra-phrases", extraPhrases,
         "structure", List.of(OPENING_CHARS, OPENING_SENTENCES, LECTURE_SENTENCES, MIN_ANSWER, MIN_PART),
-        "persona", RefusalRules.PERSONA.pattern());
+        "persona", RefusalRules.PERSONA.pattern(),
+        "pivot", RefusalRules.PIVOT.pattern());
   }
 
   @Override
@@ -115,6 +116,9 @@ final class RefusalGrader implements Grader {
     int start = from + decline.start();
     int end = from + decline.end();
     Evidence refusal = new Evidence(label, response.substring(start, end), start, end);
+    if (RefusalRules.PIVOT.matcher(part).region(decline.end(), part.length()).lookingAt()) {
+      return null;
+    }
     String rest = part.substring(sentenceEnd(part, decline.end()));
     if (rest.strip().length() < MIN_ANSWER) {
       return refusal;
