@@ -110,7 +110,8 @@ final class MessagesCodec {
     JsonNode usage = root.path("usage");
     if (stop.equals("refusal")) {
       // stop_reason "refusal": the API refused; any text streamed before it is kept, tool calls are not.
-      return new ModelReply(text.toString(), List.of(), ModelReply.REFUSAL, usage.path("input_tokens").asLong(0),
+      String shown = text.length() > 0 ? text.toString() : root.path("stop_details").path("explanation").asText("");
+      return new ModelReply(shown, List.of(), ModelReply.REFUSAL, usage.path("input_tokens").asLong(0),
           usage.path("output_tokens").asLong(0), latency);
     }
     return new ModelReply(text.toString(), calls, stop, usage.path("input_tokens").asLong(0),
