@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -45,8 +44,7 @@ final class LabelledSets {
       all = new ObjectMapper().readTree(in);
     }
     List<LabelledReply> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> behaviour = it.next();
+    for (Map.Entry<String, JsonNode> behaviour : all.properties()) {
       if (heldOut(behaviour.getKey()) != heldOut) {
         continue;
       }
