@@ -62,7 +62,7 @@ final class FastKillProbe {
         Long delivered = firstDelivered.get(prefix(r));
         if (delivered != null && r.nanos() > delivered && deliveredWellBeforeAKill(delivered, r.nanos(), kills)) {
           repeated.add(prefix(r));
-          long gap = kills.stream().filter(k -> delivered < k && k < r.nanos()).mapToLong(k -> k - delivered).max().orElse(0);
+          long gap = kills.stream().filter(k -> k > delivered).findFirst().orElseThrow() - delivered;
           System.out.println("repeat " + prefix(r) + " delivered " + gap / 1_000_000 + " ms before a kill");
         }
       }
@@ -74,9 +74,13 @@ final class FastKillProbe {
     }
   }
 
-  /** A kill fell between the delivery (plus the margin) and the repeated request. */
+  /**
+   * The first kill after the delivery (the kill of the child that received the reply) came more
+   * than the margin after it, and the request was asked again after that kill.
+   */
   private static boolean deliveredWellBeforeAKill(long delivered, long repeatedAt, List<Long> kills) {
-    return kills.stream().anyMatch(k -> delivered + MARGIN_NANOS < k && k < repeatedAt);
+    return kills.stream().filter(k -> k > delivered).findFirst()
+        .filter(k -> delivered + MARGIN_NANOS < k && k < repeatedAt).isPresent();
   }
 
   private Process child(String baseUrl, Path store) throws Exception {
