@@ -263,9 +263,16 @@ public final class GateRunner {
           + sample.report().problems().stream().findFirst().orElse(""));
     }
     for (ArmResult arm : List.of(production, candidate)) {
-      if (got > 0 && arm.errorCount() > spec.health().maxErrorShare() * got) {
-        problems.add(arm.name() + " arm errored on " + arm.errorCount() + " of " + got + " prefixes (bound "
+      long errors = arm.errorCount() - arm.emptyCount();
+      if (got > 0 && errors > spec.health().maxErrorShare() * got) {
+        problems.add(arm.name() + " arm errored on " + errors + " of " + got + " prefixes (bound "
             + RateEstimate.percent(spec.health().maxErrorShare()) + "): " + arm.errors());
+      }
+      // Empty replies are their own outcome with their own bound (default 0): never a clean grade.
+      if (got > 0 && arm.emptyCount() > spec.health().maxEmptyShare() * got) {
+        problems.add(arm.name() + " arm gave an empty reply (no text, no tool call) to " + arm.emptyCount() + " of "
+            + got + " prefixes (bound " + RateEstimate.percent(spec.health().maxEmptyShare())
+            + ", health.max-empty-share); check the model entry (max-tokens, stop) and the endpoint");
       }
     }
     String summary = String.format(java.util.Locale.ROOT,

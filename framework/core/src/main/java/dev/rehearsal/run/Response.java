@@ -28,6 +28,24 @@ public record Response(String sampleId, Optional<String> text, Optional<String> 
     return new Response(sampleId, Optional.of(text), Optional.empty());
   }
 
+  /**
+   * The error reason of a model reply with no text and no tool calls (empty, null or whitespace):
+   * its own outcome, bounded by {@code health.max-empty-share}, never graded as clean (issue 12
+   * item 3).
+   */
+  public static final String EMPTY_REPLY = "empty reply";
+
+  /** The counted outcome of an empty model reply; {@code finishReason} as the server sent it. */
+  public static Response empty(String sampleId, String finishReason) {
+    return failed(sampleId, EMPTY_REPLY + ": the model returned no text and no tool call (finish reason '"
+        + finishReason + "')");
+  }
+
+  /** Whether {@code reason} is the error of an empty reply. */
+  public static boolean isEmptyReply(String reason) {
+    return reason.startsWith(EMPTY_REPLY);
+  }
+
   public static Response failed(String sampleId, String reason) {
     return new Response(sampleId, Optional.empty(), Optional.of(reason));
   }

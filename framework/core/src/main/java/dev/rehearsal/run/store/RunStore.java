@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
 /**
  * The run store: runs, manifests, samples, responses, grades and estimates in one database. Every
  * write commits at once, so a run killed at any point keeps everything it finished. Thread-safe:
- * writes are serialized on one connection. Never store secrets here.
+ * writes are serialized on one connection; on SQLite (write-ahead log) reads use a connection of
+ * their own, so a commit never waits behind a cache lookup (issue 12 item 10). Never store secrets
+ * here.
  *
  * @since 0.1
  */
@@ -21,11 +23,17 @@ import org.apiguardian.api.API;
 public final class RunStore implements AutoCloseable {
 
   private final Connection connection;
+  /** Reads: their own connection on SQLite (WAL readers never block the writer), else the writer's. */
+  private final Connection reader;
+  private final Object readLock;
   private final ResponseCache responses;
   private final GradeCache grades;
 
-  private RunStore(Connection connection, boolean sqlite) throws SQLException {
+  private RunStore(Connection connection, Connection reader) throws SQLException {
+    boolean sqlite = reader != connection;
     this.connection = connection;
+    this.reader = reader;
+    this.readLock = sqlite ? new Object() : this;
     try (Statement s = connection.createStatement()) {
       if (sqlite) {
         for (String pragma : Schema.SQLITE_PRAGMAS) {
@@ -48,8 +56,14 @@ public final class RunStore implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new RunStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()),
-          true);
+      String url = "jdbc:sqlite:" + file.toAbsolutePath();
+      Connection writer = DriverManager.getConnection(url);
+      try {
+        return new RunStore(writer, readerAfterSchema(writer, url));
+      } catch (SQLException e) {
+        writer.close();
+        throw e;
+      }
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("Cannot open the run store " + file + ": " + e.getMessage()
           + ". Check that the directory is writable and the file is a Rehearsal store", e);
@@ -59,10 +73,24 @@ public final class RunStore implements AutoCloseable {
   /** Uses an open connection to another database with the same schema (e.g. PostgreSQL). */
   public static RunStore on(Connection connection) {
     try {
-      return new RunStore(connection, false);
+      return new RunStore(connection, connection);
     } catch (SQLException e) {
       throw new StoreException("Cannot create the run store tables: " + e.getMessage(), e);
     }
+  }
+
+  /** Opens the read connection once the writer has switched the file to WAL. */
+  private static Connection readerAfterSchema(Connection writer, String url) throws SQLException {
+    try (Statement s = writer.createStatement()) {
+      for (String pragma : Schema.SQLITE_PRAGMAS) {
+        s.execute(pragma);
+      }
+    }
+    Connection reader = DriverManager.getConnection(url);
+    try (Statement s = reader.createStatement()) {
+      s.execute("PRAGMA busy_timeout=5000");
+    }
+    return reader;
   }
 
   /** The response cache kept in this store. */
@@ -133,7 +161,19 @@ public final class RunStore implements AutoCloseable {
             e.trials(), e.rate(), e.lower(), e.upper(), e.method()}).toList());
   }
 
-  /** Runs {@code work} on the store's connection, serialized with every other access. */
+  /** Runs read-only {@code work} on the read connection, serialized with other reads only. */
+  <T> T read(SqlWork<T> work) {
+    synchronized (readLock) {
+      try {
+        return work.apply(reader);
+      } catch (SQLException e) {
+        throw new StoreException("Run store read failed: " + e.getMessage()
+            + ". If the file is damaged, delete it to start afresh (all calls are then repeated)", e);
+      }
+    }
+  }
+
+  /** Runs {@code work} on the store's write connection, serialized with every other write. */
   synchronized <T> T withConnection(SqlWork<T> work) {
     try {
       return work.apply(connection);
@@ -157,6 +197,11 @@ public final class RunStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      if (reader != connection) {
+        synchronized (readLock) {
+          reader.close();
+        }
+      }
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Cannot close the run store: " + e.getMessage(), e);
