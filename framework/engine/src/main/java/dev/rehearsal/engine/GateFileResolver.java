@@ -78,11 +78,16 @@ final class GateFileResolver implements SelectorResolver {
     return gate(path, context, Optional.empty()).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
   }
 
+  /**
+   * Gate and scorecard files under the directory, as file selectors: the first resolver that
+   * resolves a directory ends its resolution, so this one lists scorecards for their resolver too.
+   */
   @Override
   public Resolution resolve(DirectorySelector selector, Context context) {
     Set<DiscoverySelector> files = new LinkedHashSet<>();
     try (Stream<Path> walk = Files.walk(selector.getPath())) {
-      walk.filter(Files::isRegularFile).filter(p -> isGateFile(p.getFileName().toString())).sorted()
+      walk.filter(Files::isRegularFile).filter(p -> isGateFile(p.getFileName().toString())
+          || ScorecardFileResolver.isScorecardFile(p.getFileName().toString())).sorted()
           .forEach(p -> files.add(DiscoverySelectors.selectFile(p.toFile())));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list gate files under " + selector.getPath(), e);
@@ -98,10 +103,12 @@ final class GateFileResolver implements SelectorResolver {
       return Resolution.unresolved();
     }
     String gateId = segments.get(1).getValue();
-    for (Path file : gateFilesOnClasspath()) {
+    // Through the class loader the platform runs with, not java.class.path: under the console
+    // launcher and Surefire's booter jar that names no test directory (issue 15).
+    for (Path file : ClasspathRoots.files(GateFileResolver::isGateFile)) {
       Optional<GateSpec> spec = tryLoad(file);
       if (spec.isPresent() && spec.get().id().equals(gateId)) {
-        return gate(file, context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+        return gate(Sources.editable(file), context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
       }
     }
     return Resolution.unresolved();
@@ -142,21 +149,5 @@ final class GateFileResolver implements SelectorResolver {
     } catch (SpecException e) {
       return Optional.empty();
     }
-  }
-
-  private static List<Path> gateFilesOnClasspath() {
-    List<Path> out = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-      Path root = Path.of(entry);
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> isGateFile(p.getFileName().toString())).sorted().forEach(out::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list gate files under " + root, e);
-      }
-    }
-    return out;
   }
 }

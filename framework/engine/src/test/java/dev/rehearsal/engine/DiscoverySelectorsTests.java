@@ -51,12 +51,28 @@ class DiscoverySelectorsTests {
   }
 
   @Test
+  void package_selector_finds_scorecards_like_gates() {
+    EngineDiscoveryResults results = kit(selectPackage("scorecards.fixture")).discover();
+
+    assertThat(gateIds(results)).containsExactly("release-check", "scorecard release-check");
+    assertThat(results.getDiscoveryIssues()).isEmpty();
+  }
+
+  @Test
+  void directory_selector_finds_scorecards_like_gates() {
+    Path dir = EngineKit.engineModule().resolve("src/test/resources/scorecards");
+
+    assertThat(gateIds(kit(selectDirectory(dir.toFile())).discover())).containsExactly("release-check",
+        "scorecard release-check");
+  }
+
+  @Test
   void classpath_root_selector_scans_resources() {
     Path testClasses = EngineKit.engineModule().resolve("target/test-classes");
     EngineDiscoveryResults results = kit(selectClasspathRoots(Set.of(testClasses)).toArray(new org.junit.platform.engine.DiscoverySelector[0])).discover();
 
     // Every gate file under the root, in any package.
-    assertThat(gateIds(results)).contains("support-fail", "support-pass").hasSizeGreaterThan(2);
+    assertThat(gateIds(results)).contains("support-fail", "support-pass", "scorecard release-check").hasSizeGreaterThan(3);
   }
 
   @Test
@@ -71,6 +87,7 @@ class DiscoverySelectorsTests {
     Path dir = EngineKit.engineModule().resolve("src/test/resources/gates");
 
     assertThat(gateIds(kit(selectDirectory(dir.toFile())).discover())).containsExactly("support-fail", "support-pass");
+    assertThat(dir.resolve("../scorecards")).as("scorecard fixtures live outside gates/").isDirectory();
   }
 
   @Test
