@@ -37,10 +37,12 @@ final class GateFileResolver implements SelectorResolver {
 
   private final EngineSettings settings;
   private final DiscoveryIssueReporter issues;
+  private final UniqueId engine;
 
-  GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+  GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues, UniqueId engine) {
     this.settings = settings;
     this.issues = issues;
+    this.engine = engine;
   }
 
   static boolean isGateFile(String name) {
@@ -98,11 +100,11 @@ final class GateFileResolver implements SelectorResolver {
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
     UniqueId id = selector.getUniqueId();
-    List<UniqueId.Segment> segments = id.getSegments();
-    if (segments.size() < 2 || !segments.get(1).getType().equals(GateDescriptor.SEGMENT)) {
+    Optional<String> gate = UniqueIds.childOf(engine, id, GateDescriptor.SEGMENT);
+    if (gate.isEmpty()) {
       return Resolution.unresolved();
     }
-    String gateId = segments.get(1).getValue();
+    String gateId = gate.get();
     // Through the class loader the platform runs with, not java.class.path: under the console
     // launcher and Surefire's booter jar that names no test directory (issue 15).
     for (Path file : ClasspathRoots.files(GateFileResolver::isGateFile)) {

@@ -31,8 +31,8 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<GateContex
         // selector ends its resolution, so a second one (for scorecards) never saw those selectors.
         .addResourceContainerSelectorResolver(ResourceFilter.of(r -> GateFileResolver.isGateFile(r.getName())
             || ScorecardFileResolver.isScorecardFile(r.getName())))
-        .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter()))
-        .addSelectorResolver(ctx -> new ScorecardFileResolver(settings, ctx.getIssueReporter()))
+        .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter(), ctx.getEngineDescriptor().getUniqueId()))
+        .addSelectorResolver(ctx -> new ScorecardFileResolver(settings, ctx.getIssueReporter(), ctx.getEngineDescriptor().getUniqueId()))
         .build()
         .resolve(request, engine);
     return engine;

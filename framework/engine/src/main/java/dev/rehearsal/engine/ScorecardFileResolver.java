@@ -32,10 +32,12 @@ final class ScorecardFileResolver implements SelectorResolver {
   static final String SUFFIX = ".scorecard.yaml";
   private final EngineSettings settings;
   private final DiscoveryIssueReporter issues;
+  private final UniqueId engine;
 
-  ScorecardFileResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+  ScorecardFileResolver(EngineSettings settings, DiscoveryIssueReporter issues, UniqueId engine) {
     this.settings = settings;
     this.issues = issues;
+    this.engine = engine;
   }
 
   static boolean isScorecardFile(String name) {
@@ -63,15 +65,15 @@ final class ScorecardFileResolver implements SelectorResolver {
 
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
-    List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
-    if (segments.size() < 2 || !segments.get(1).getType().equals(ScorecardDescriptor.SEGMENT)) {
+    Optional<String> card = UniqueIds.childOf(engine, selector.getUniqueId(), ScorecardDescriptor.SEGMENT);
+    if (card.isEmpty()) {
       return Resolution.unresolved();
     }
     // The scorecard container runs as a whole (its children only read its scores), so any id under
     // it selects the scorecard; found through the platform's class loader, as gates are.
     for (Path file : ClasspathRoots.files(ScorecardFileResolver::isScorecardFile)) {
       try {
-        if (new ScorecardSpecLoader(settings.specContext()).load(file).id().equals(segments.get(1).getValue())) {
+        if (new ScorecardSpecLoader(settings.specContext()).load(file).id().equals(card.get())) {
           return scorecard(Sources.editable(file), context).map(d -> Resolution.match(Match.exact(d)))
               .orElse(Resolution.unresolved());
         }
