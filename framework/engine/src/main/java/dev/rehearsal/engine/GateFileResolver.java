@@ -126,11 +126,40 @@ final class GateFileResolver implements SelectorResolver {
       return context.addToParent(parent -> Optional.of(
           new InvalidGateDescriptor(parent.getUniqueId(), file.getFileName().toString(), e)));
     }
-    return context.addToParent(parent -> {
+    List<TestDescriptor> existing = new ArrayList<>(1);
+    Optional<TestDescriptor> added = context.addToParent(parent -> {
       GateDescriptor gate = GateTree.build(parent.getUniqueId(), spec);
+      Optional<? extends TestDescriptor> present = parent.getChildren().stream()
+          .filter(c -> c.getUniqueId().equals(gate.getUniqueId())).findFirst();
+      if (present.isPresent() && only.isPresent()) {
+        // A second unique id in the same gate (Surefire reruns every failed test of a gate):
+        // add its nodes to the gate already selected instead of a second, competing gate.
+        graft(present.get(), gate, only.get());
+        existing.add(present.get());
+        return Optional.empty();
+      }
       only.ifPresent(keep -> prune(gate, keep));
       return Optional.of(gate);
     });
+    return added.isPresent() ? added : existing.stream().findFirst();
+  }
+
+  /** Adds to {@code into} the nodes of {@code full} that lead to or lie under {@code keep}. */
+  private static void graft(TestDescriptor into, TestDescriptor full, UniqueId keep) {
+    for (TestDescriptor child : new ArrayList<>(full.getChildren())) {
+      UniqueId cid = child.getUniqueId();
+      if (!keep.hasPrefix(cid) && !cid.hasPrefix(keep)) {
+        continue;
+      }
+      Optional<? extends TestDescriptor> mine = into.getChildren().stream().filter(c -> c.getUniqueId().equals(cid)).findFirst();
+      if (mine.isPresent()) {
+        graft(mine.get(), child, keep);
+      } else {
+        full.removeChild(child);
+        prune(child, keep);
+        into.addChild(child);
+      }
+    }
   }
 
   /** Keeps only the selected node, its ancestors and its descendants. */

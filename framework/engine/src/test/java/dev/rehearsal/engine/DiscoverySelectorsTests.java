@@ -102,6 +102,23 @@ class DiscoverySelectorsTests {
   }
 
   @Test
+  void two_unique_ids_in_one_gate_select_both_tests_under_one_gate() {
+    // given: what Surefire's rerun selects after two failures in one gate
+    UniqueId gate = UniqueId.forEngine("rehearsal").append("gate", "support-pass");
+    UniqueId multi = gate.append("category", "privacy/pii-leak").append("segment", "multi-turn");
+    UniqueId decision = gate.append("decision", "release");
+
+    // when
+    EngineDiscoveryResults results = kit(selectUniqueId(multi), selectUniqueId(decision)).discover();
+
+    // then: one gate, both tests
+    assertThat(gateIds(results)).containsExactly("support-pass");
+    assertThat(results.getEngineDescriptor().getDescendants().stream().filter(TestDescriptor::isTest)
+        .map(TestDescriptor::getDisplayName)).containsExactlyInAnyOrder("support-pass › privacy/pii-leak › multi-turn",
+            "support-pass › release decision");
+  }
+
+  @Test
   void ids_and_display_names_are_stable_unique_and_self_describing() {
     EngineDiscoveryResults first = kit(selectPackage("gates.fixture")).discover();
     EngineDiscoveryResults second = kit(selectPackage("gates.fixture")).discover();
