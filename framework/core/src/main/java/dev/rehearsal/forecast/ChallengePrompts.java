@@ -25,7 +25,8 @@ final class ChallengePrompts {
     }
     Files.createDirectories(dir);
     Path out = dir.resolve("challenging-prompts.jsonl");
-    List<String> lines = Files.readAllLines(prompts.path().orElseThrow(), StandardCharsets.UTF_8);
+    List<String> lines = dev.rehearsal.prefix.ByteOrderMark.strip(Files.readString(prompts.path().orElseThrow(),
+        StandardCharsets.UTF_8)).lines().toList();
     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       for (int i = 1; i < lines.size(); i++) {
         String prompt = firstColumn(lines.get(i));

@@ -77,7 +77,7 @@ public final class GraderContext implements AutoCloseable {
           + projectRoot + "; keep prompt files inside the project.");
     }
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return dev.rehearsal.prefix.ByteOrderMark.strip(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalArgumentException("Cannot read '" + relative + "' (resolved to " + file + "): "
           + e.getClass().getSimpleName() + ".");

@@ -26,7 +26,10 @@ final class HhRlhfParser implements RecordParser {
     }
     Conversation chosen = dialogue(fallbackId, node.get("chosen").asText());
     Conversation rejected = dialogue(fallbackId, node.get("rejected").asText());
-    return new LoggedConversation(chosen, Map.of("chosen", chosen, "rejected", rejected), lineNumber);
+    Map<String, Conversation> variants = new java.util.LinkedHashMap<>(); // ordered: reports list variants stably
+    variants.put("chosen", chosen);
+    variants.put("rejected", rejected);
+    return new LoggedConversation(chosen, variants, lineNumber);
   }
 
   static Conversation dialogue(String id, String text) throws BadRecordException {

@@ -53,7 +53,11 @@ final class LineSource implements RecordSource {
     return file;
   }
 
-  /** Opens a file as UTF-8 text, decompressing it when its first bytes are the gzip magic number. */
+  /**
+   * Opens a file as UTF-8 text, decompressing it when its first bytes are the gzip magic number and
+   * dropping a leading byte-order mark (Excel's "CSV UTF-8" writes one; left in, it becomes part of
+   * the first column's name or the first JSON token).
+   */
   static BufferedReader open(Path file) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     in.mark(2);
@@ -63,6 +67,11 @@ final class LineSource implements RecordSource {
     if (b1 == 0x1f && b2 == 0x8b) {
       in = new GZIPInputStream(in, 1 << 16);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
   }
 }

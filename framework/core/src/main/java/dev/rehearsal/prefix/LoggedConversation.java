@@ -16,6 +16,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LoggedConversation(Conversation conversation, Map<String, Conversation> variants, long line) {
   public LoggedConversation {
-    variants = Map.copyOf(variants);
+    variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants));
   }
 }

@@ -33,7 +33,7 @@ public record SourceReport(
     boolean duplicatesExact) {
 
   public SourceReport {
-    rejected = Map.copyOf(rejected);
+    rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
     problems = List.copyOf(problems);
   }
 

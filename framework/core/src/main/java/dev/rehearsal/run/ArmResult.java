@@ -20,8 +20,8 @@ public record ArmResult(String name, String description, Map<String, Response> r
     Optional<ArmTools> tools) {
 
   public ArmResult {
-    responses = Map.copyOf(responses);
-    errors = Map.copyOf(errors);
+    responses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responses));
+    errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
     Objects.requireNonNull(tools, "tools");
   }
 

@@ -30,8 +30,8 @@ public record CategoryResult(
     List<ExampleSet> exampleSets) {
 
   public CategoryResult {
-    candidate = Map.copyOf(candidate);
-    production = Map.copyOf(production);
+    candidate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(candidate));
+    production = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(production));
     checks = List.copyOf(checks);
     examples = List.copyOf(examples);
     exampleSets = List.copyOf(exampleSets);

@@ -56,8 +56,8 @@ public record GateRun(
     warnings = List.copyOf(warnings);
     segments = List.copyOf(segments);
     stages = List.copyOf(stages);
-    fingerprints = Map.copyOf(fingerprints);
-    graderErrors = Map.copyOf(graderErrors);
+    fingerprints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fingerprints));
+    graderErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(graderErrors));
   }
 
   /** A run without planning warnings. */

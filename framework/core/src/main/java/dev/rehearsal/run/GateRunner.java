@@ -149,7 +149,8 @@ public final class GateRunner {
   private static List<String> segments(GateSpec spec, Sample sample) {
     List<String> out = new ArrayList<>();
     spec.prefixes().segments().stream().map(SegmentSpec::id).forEach(out::add);
-    if (sample.prefixes().stream().anyMatch(p -> p.segment().equals(PrefixSampler.UNSEGMENTED))) {
+    // With no segments declared, every prefix is "other" and that row would only repeat "overall".
+    if (!out.isEmpty() && sample.prefixes().stream().anyMatch(p -> p.segment().equals(PrefixSampler.UNSEGMENTED))) {
       out.add(PrefixSampler.UNSEGMENTED);
     }
     return out;

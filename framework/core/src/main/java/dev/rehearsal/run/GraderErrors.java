@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
 public record GraderErrors(String arm, long attempted, Map<String, Long> byReason) {
 
   public GraderErrors {
-    byReason = Map.copyOf(new TreeMap<>(byReason));
+    byReason = java.util.Collections.unmodifiableMap(new TreeMap<>(byReason)); // sorted: reports list reasons in a stable order
   }
 
   public long count() {

@@ -95,9 +95,17 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
         ArmGrading cand) {
       Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context,
           prefixes, candidate));
-      return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand),
+      return new Graded(context, graders, fingerprints, lock, ordered(production.name(), prod, candidate.name(), cand),
           audit, cache);
     }
+  }
+
+  /** Both arms in spec order (production first): {@code Map.of} would order them differently per JVM. */
+  private static Map<String, ArmGrading> ordered(String prodName, ArmGrading prod, String candName, ArmGrading cand) {
+    Map<String, ArmGrading> arms = new LinkedHashMap<>();
+    arms.put(prodName, prod);
+    arms.put(candName, cand);
+    return arms;
   }
 
   /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */

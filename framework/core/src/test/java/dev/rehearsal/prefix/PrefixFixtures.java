@@ -15,8 +15,15 @@ public final class PrefixFixtures {
 
   private PrefixFixtures() {}
 
-  /** {@code <project root>/../shared/data}: from Surefire's rehearsal.project-root, else the folder with .git. */
+  /**
+   * The data root as the engine finds it: env {@code REHEARSAL_DATA_ROOT} (CI's fetched data), else
+   * {@code <project root>/../shared/data} from Surefire's rehearsal.project-root or the folder with .git.
+   */
   public static Path dataRoot() {
+    String env = System.getenv("REHEARSAL_DATA_ROOT");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env).toAbsolutePath().normalize();
+    }
     String root = System.getProperty("rehearsal.project-root");
     Path project = root != null && !root.isBlank() ? Path.of(root) : findGitRoot();
     return project.resolve("../shared/data").toAbsolutePath().normalize();

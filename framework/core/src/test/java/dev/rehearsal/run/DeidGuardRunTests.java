@@ -32,7 +32,7 @@ class DeidGuardRunTests {
         {"role":"assistant","content":"","tool_calls":[{"id":"t1","type":"function","function":{"name":"lookup","arguments":"{\\"card\\":\\"4111 1111 1111 1111\\"}"}}]},
         {"role":"tool","tool_call_id":"t1","content":"IBAN on file: GB82 WEST 1234 5698 7654 32"},
         {"role":"assistant","content":"Found it."},
-        {"role":"user","content":"SSN 123-45-6789, host 192.168.10.24, jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U, aws AKIAIOSFODNN7EXAMPLE, gh ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789, slack xoxb-123456789012-abcdefABCDEF, again jane.doe@example.com or (415) 555-0199"},
+        {"role":"user","content":"SSN 123-45-6789, host 81.2.69.160, jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U, aws AKIAIOSFODNN7EXAMPLE, gh ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789, slack xoxb-123456789012-abcdefABCDEF, again jane.doe@example.com or (415) 555-0199"},
         {"role":"assistant","content":"Noted."}]}
       {"id":"p2","messages":[{"role":"user","content":"Hello, nothing secret here."},{"role":"assistant","content":"Hi."}]}
       """.replaceAll("\\n  +", "").replace("]}\n{", "]}\n{");

@@ -37,10 +37,12 @@ final class GateFileResolver implements SelectorResolver {
 
   private final EngineSettings settings;
   private final DiscoveryIssueReporter issues;
+  private final UniqueId engine;
 
-  GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+  GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues, UniqueId engine) {
     this.settings = settings;
     this.issues = issues;
+    this.engine = engine;
   }
 
   static boolean isGateFile(String name) {
@@ -78,11 +80,16 @@ final class GateFileResolver implements SelectorResolver {
     return gate(path, context, Optional.empty()).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
   }
 
+  /**
+   * Gate and scorecard files under the directory, as file selectors: the first resolver that
+   * resolves a directory ends its resolution, so this one lists scorecards for their resolver too.
+   */
   @Override
   public Resolution resolve(DirectorySelector selector, Context context) {
     Set<DiscoverySelector> files = new LinkedHashSet<>();
     try (Stream<Path> walk = Files.walk(selector.getPath())) {
-      walk.filter(Files::isRegularFile).filter(p -> isGateFile(p.getFileName().toString())).sorted()
+      walk.filter(Files::isRegularFile).filter(p -> isGateFile(p.getFileName().toString())
+          || ScorecardFileResolver.isScorecardFile(p.getFileName().toString())).sorted()
           .forEach(p -> files.add(DiscoverySelectors.selectFile(p.toFile())));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list gate files under " + selector.getPath(), e);
@@ -93,15 +100,17 @@ final class GateFileResolver implements SelectorResolver {
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
     UniqueId id = selector.getUniqueId();
-    List<UniqueId.Segment> segments = id.getSegments();
-    if (segments.size() < 2 || !segments.get(1).getType().equals(GateDescriptor.SEGMENT)) {
+    Optional<String> gate = UniqueIds.childOf(engine, id, GateDescriptor.SEGMENT);
+    if (gate.isEmpty()) {
       return Resolution.unresolved();
     }
-    String gateId = segments.get(1).getValue();
-    for (Path file : gateFilesOnClasspath()) {
+    String gateId = gate.get();
+    // Through the class loader the platform runs with, not java.class.path: under the console
+    // launcher and Surefire's booter jar that names no test directory (issue 15).
+    for (Path file : ClasspathRoots.files(GateFileResolver::isGateFile)) {
       Optional<GateSpec> spec = tryLoad(file);
       if (spec.isPresent() && spec.get().id().equals(gateId)) {
-        return gate(file, context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+        return gate(Sources.editable(file), context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
       }
     }
     return Resolution.unresolved();
@@ -117,11 +126,40 @@ final class GateFileResolver implements SelectorResolver {
       return context.addToParent(parent -> Optional.of(
           new InvalidGateDescriptor(parent.getUniqueId(), file.getFileName().toString(), e)));
     }
-    return context.addToParent(parent -> {
+    List<TestDescriptor> existing = new ArrayList<>(1);
+    Optional<TestDescriptor> added = context.addToParent(parent -> {
       GateDescriptor gate = GateTree.build(parent.getUniqueId(), spec);
+      Optional<? extends TestDescriptor> present = parent.getChildren().stream()
+          .filter(c -> c.getUniqueId().equals(gate.getUniqueId())).findFirst();
+      if (present.isPresent() && only.isPresent()) {
+        // A second unique id in the same gate (Surefire reruns every failed test of a gate):
+        // add its nodes to the gate already selected instead of a second, competing gate.
+        graft(present.get(), gate, only.get());
+        existing.add(present.get());
+        return Optional.empty();
+      }
       only.ifPresent(keep -> prune(gate, keep));
       return Optional.of(gate);
     });
+    return added.isPresent() ? added : existing.stream().findFirst();
+  }
+
+  /** Adds to {@code into} the nodes of {@code full} that lead to or lie under {@code keep}. */
+  private static void graft(TestDescriptor into, TestDescriptor full, UniqueId keep) {
+    for (TestDescriptor child : new ArrayList<>(full.getChildren())) {
+      UniqueId cid = child.getUniqueId();
+      if (!keep.hasPrefix(cid) && !cid.hasPrefix(keep)) {
+        continue;
+      }
+      Optional<? extends TestDescriptor> mine = into.getChildren().stream().filter(c -> c.getUniqueId().equals(cid)).findFirst();
+      if (mine.isPresent()) {
+        graft(mine.get(), child, keep);
+      } else {
+        full.removeChild(child);
+        prune(child, keep);
+        into.addChild(child);
+      }
+    }
   }
 
   /** Keeps only the selected node, its ancestors and its descendants. */
@@ -142,21 +180,5 @@ final class GateFileResolver implements SelectorResolver {
     } catch (SpecException e) {
       return Optional.empty();
     }
-  }
-
-  private static List<Path> gateFilesOnClasspath() {
-    List<Path> out = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-      Path root = Path.of(entry);
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> isGateFile(p.getFileName().toString())).sorted().forEach(out::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list gate files under " + root, e);
-      }
-    }
-    return out;
   }
 }

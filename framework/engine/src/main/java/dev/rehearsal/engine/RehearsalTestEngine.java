@@ -27,10 +27,12 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<GateContex
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Rehearsal");
     EngineSettings settings = EngineSettings.from(request.getConfigurationParameters());
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addResourceContainerSelectorResolver(ResourceFilter.of(r -> GateFileResolver.isGateFile(r.getName())))
-        .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter()))
-        .addResourceContainerSelectorResolver(ResourceFilter.of(r -> ScorecardFileResolver.isScorecardFile(r.getName())))
-        .addSelectorResolver(ctx -> new ScorecardFileResolver(settings, ctx.getIssueReporter()))
+        // One resolver for both kinds: the first resolver that resolves a package or class-path root
+        // selector ends its resolution, so a second one (for scorecards) never saw those selectors.
+        .addResourceContainerSelectorResolver(ResourceFilter.of(r -> GateFileResolver.isGateFile(r.getName())
+            || ScorecardFileResolver.isScorecardFile(r.getName())))
+        .addSelectorResolver(ctx -> new GateFileResolver(settings, ctx.getIssueReporter(), ctx.getEngineDescriptor().getUniqueId()))
+        .addSelectorResolver(ctx -> new ScorecardFileResolver(settings, ctx.getIssueReporter(), ctx.getEngineDescriptor().getUniqueId()))
         .build()
         .resolve(request, engine);
     return engine;

@@ -6,21 +6,17 @@ import dev.rehearsal.spec.CategorySpec;
 import dev.rehearsal.spec.GateSpec;
 import dev.rehearsal.spec.GateSpecLoader;
 import dev.rehearsal.spec.SpecException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
-import org.junit.platform.engine.discovery.DirectorySelector;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.FileSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.UniqueId;
+import java.util.List;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
@@ -28,7 +24,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * Resolves forecast scorecard files ({@code *.scorecard.yaml}) from classpath resources, files and
- * directories into a scorecard container with one test per tracked category. A file that does not
+ * unique ids (directories are listed by {@link GateFileResolver}) into a scorecard container with one test per tracked category. A file that does not
  * load is a discovery issue with its position and a failing node, as for gate files.
  */
 final class ScorecardFileResolver implements SelectorResolver {
@@ -36,10 +32,12 @@ final class ScorecardFileResolver implements SelectorResolver {
   static final String SUFFIX = ".scorecard.yaml";
   private final EngineSettings settings;
   private final DiscoveryIssueReporter issues;
+  private final UniqueId engine;
 
-  ScorecardFileResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+  ScorecardFileResolver(EngineSettings settings, DiscoveryIssueReporter issues, UniqueId engine) {
     this.settings = settings;
     this.issues = issues;
+    this.engine = engine;
   }
 
   static boolean isScorecardFile(String name) {
@@ -66,15 +64,24 @@ final class ScorecardFileResolver implements SelectorResolver {
   }
 
   @Override
-  public Resolution resolve(DirectorySelector selector, Context context) {
-    Set<DiscoverySelector> files = new LinkedHashSet<>();
-    try (Stream<Path> walk = Files.walk(selector.getPath())) {
-      walk.filter(Files::isRegularFile).filter(p -> isScorecardFile(p.getFileName().toString())).sorted()
-          .forEach(p -> files.add(DiscoverySelectors.selectFile(p.toFile())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list scorecard files under " + selector.getPath(), e);
+  public Resolution resolve(UniqueIdSelector selector, Context context) {
+    Optional<String> card = UniqueIds.childOf(engine, selector.getUniqueId(), ScorecardDescriptor.SEGMENT);
+    if (card.isEmpty()) {
+      return Resolution.unresolved();
     }
-    return files.isEmpty() ? Resolution.unresolved() : Resolution.selectors(files);
+    // The scorecard container runs as a whole (its children only read its scores), so any id under
+    // it selects the scorecard; found through the platform's class loader, as gates are.
+    for (Path file : ClasspathRoots.files(ScorecardFileResolver::isScorecardFile)) {
+      try {
+        if (new ScorecardSpecLoader(settings.specContext()).load(file).id().equals(card.get())) {
+          return scorecard(Sources.editable(file), context).map(d -> Resolution.match(Match.exact(d)))
+              .orElse(Resolution.unresolved());
+        }
+      } catch (SpecException e) {
+        // An invalid scorecard has no id to match; selecting it by file reports the problem.
+      }
+    }
+    return Resolution.unresolved();
   }
 
   private Optional<TestDescriptor> scorecard(Path file, Context context) {

@@ -79,4 +79,46 @@ class ConsoleLauncherTests {
     assertThat(run.failed()).isEqualTo(4);
     assertThat(run.exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void select_unique_id_of_a_segment_test_finds_and_runs_exactly_that_test() throws Exception {
+    // given: the unique id of one segment test, as an IDE or a rerun selects it
+    String uid = kit(selectPackage("gates.fixture")).discover().getEngineDescriptor().getDescendants().stream()
+        .filter(TestDescriptor::isTest).map(d -> d.getUniqueId().toString())
+        .filter(id -> id.contains("[gate:support-pass]") && id.endsWith("[segment:overall]")).findFirst().orElseThrow();
+
+    // when: the launcher, whose own class path holds only its jar, selects it
+    Run run = launch("--select-unique-id", uid);
+
+    // then: the gate file is found through the launcher's class loader and only that test runs
+    assertThat(run.found()).as(run.output()).isEqualTo(1);
+    assertThat(run.successful()).isEqualTo(1);
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void select_unique_id_of_a_scorecard_runs_it_like_a_gate() throws Exception {
+    Run run = launch("--select-unique-id", "[engine:rehearsal]/[scorecard:release-check]");
+
+    assertThat(run.found()).as(run.output()).isEqualTo(2);
+    assertThat(run.successful()).isEqualTo(2);
+  }
+
+  @Test
+  void scan_classpath_finds_every_gate_and_scorecard_without_invalid_file_errors() throws Exception {
+    // given: what the engine finds under the test class path, scorecards included
+    Path testClasses = EngineKit.engineModule().resolve("target/test-classes");
+    List<? extends TestDescriptor> expected = kit(org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots(
+        java.util.Set.of(testClasses)).toArray(new org.junit.platform.engine.DiscoverySelector[0])).discover()
+        .getEngineDescriptor().getDescendants().stream().filter(TestDescriptor::isTest).toList();
+    assertThat(expected).anyMatch(d -> d.getUniqueId().toString().contains("[scorecard:release-check]"))
+        .anyMatch(d -> d.getUniqueId().toString().contains("[gate:support-pass]"));
+
+    // when: the launcher scans its class path
+    Run run = launch("--scan-classpath");
+
+    // then: it finds exactly those tests, and no file is reported invalid
+    assertThat(run.found()).as(run.output()).isEqualTo(expected.size());
+    assertThat(run.output()).doesNotContain("Invalid gate file", "Invalid scorecard file", "NoTestsDiscovered");
+  }
 }

@@ -51,12 +51,28 @@ class DiscoverySelectorsTests {
   }
 
   @Test
+  void package_selector_finds_scorecards_like_gates() {
+    EngineDiscoveryResults results = kit(selectPackage("scorecards.fixture")).discover();
+
+    assertThat(gateIds(results)).containsExactly("release-check", "scorecard release-check");
+    assertThat(results.getDiscoveryIssues()).isEmpty();
+  }
+
+  @Test
+  void directory_selector_finds_scorecards_like_gates() {
+    Path dir = EngineKit.engineModule().resolve("src/test/resources/scorecards");
+
+    assertThat(gateIds(kit(selectDirectory(dir.toFile())).discover())).containsExactly("release-check",
+        "scorecard release-check");
+  }
+
+  @Test
   void classpath_root_selector_scans_resources() {
     Path testClasses = EngineKit.engineModule().resolve("target/test-classes");
     EngineDiscoveryResults results = kit(selectClasspathRoots(Set.of(testClasses)).toArray(new org.junit.platform.engine.DiscoverySelector[0])).discover();
 
     // Every gate file under the root, in any package.
-    assertThat(gateIds(results)).contains("support-fail", "support-pass").hasSizeGreaterThan(2);
+    assertThat(gateIds(results)).contains("support-fail", "support-pass", "scorecard release-check").hasSizeGreaterThan(3);
   }
 
   @Test
@@ -71,6 +87,7 @@ class DiscoverySelectorsTests {
     Path dir = EngineKit.engineModule().resolve("src/test/resources/gates");
 
     assertThat(gateIds(kit(selectDirectory(dir.toFile())).discover())).containsExactly("support-fail", "support-pass");
+    assertThat(dir.resolve("../scorecards")).as("scorecard fixtures live outside gates/").isDirectory();
   }
 
   @Test
@@ -82,6 +99,23 @@ class DiscoverySelectorsTests {
     EngineDiscoveryResults single = kit(selectUniqueId(one)).discover();
     assertThat(single.getEngineDescriptor().getDescendants().stream().filter(TestDescriptor::isTest)
         .map(TestDescriptor::getDisplayName)).containsExactly("support-pass › privacy/pii-leak › multi-turn");
+  }
+
+  @Test
+  void two_unique_ids_in_one_gate_select_both_tests_under_one_gate() {
+    // given: what Surefire's rerun selects after two failures in one gate
+    UniqueId gate = UniqueId.forEngine("rehearsal").append("gate", "support-pass");
+    UniqueId multi = gate.append("category", "privacy/pii-leak").append("segment", "multi-turn");
+    UniqueId decision = gate.append("decision", "release");
+
+    // when
+    EngineDiscoveryResults results = kit(selectUniqueId(multi), selectUniqueId(decision)).discover();
+
+    // then: one gate, both tests
+    assertThat(gateIds(results)).containsExactly("support-pass");
+    assertThat(results.getEngineDescriptor().getDescendants().stream().filter(TestDescriptor::isTest)
+        .map(TestDescriptor::getDisplayName)).containsExactlyInAnyOrder("support-pass › privacy/pii-leak › multi-turn",
+            "support-pass › release decision");
   }
 
   @Test

@@ -46,7 +46,7 @@ public record GoldSet(Optional<Path> file, String sha256, List<GoldExample> exam
   public static GoldSet read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     List<GoldExample> out = new ArrayList<>();
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    String[] lines = dev.rehearsal.prefix.ByteOrderMark.strip(new String(bytes, StandardCharsets.UTF_8)).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (!lines[i].isBlank()) {
         out.add(example(file, i + 1, lines[i]));

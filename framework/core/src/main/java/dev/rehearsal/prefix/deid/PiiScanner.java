@@ -53,11 +53,12 @@ public final class PiiScanner {
       rule(PiiKind.EMAIL, B + "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}" + E),
       new Rule(PiiKind.IBAN, Pattern.compile(B + "[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?" + E),
           PiiScanner::ibanValid),
-      new Rule(PiiKind.PAYMENT_CARD, Pattern.compile(B + "[0-9](?:[ -]?[0-9]){12,18}" + E), PiiScanner::luhnValid),
+      new Rule(PiiKind.PAYMENT_CARD, Pattern.compile(B + "[0-9](?:[ -]?[0-9]){12,18}" + E), PiiScanner::cardValid),
       rule(PiiKind.US_SSN, B + "(?!000|666|9[0-9]{2})[0-9]{3}-(?!00)[0-9]{2}-(?!0000)[0-9]{4}" + E),
-      rule(PiiKind.IP_ADDRESS, B + "(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+      new Rule(PiiKind.IP_ADDRESS, Pattern.compile(B + "(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
           + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
           + "|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![0-9A-Fa-f.:])"),
+          IpRanges::identifiesAHost),
       new Rule(PiiKind.PHONE, Pattern.compile("(?<![A-Za-z0-9_+])(?:\\+[1-9][0-9]{0,2}[ .-]?)?(?:\\([0-9]{1,4}\\)[ .-]?)?"
           + "[0-9]{2,4}(?:[ .-][0-9]{2,4}){1,4}" + E), PiiScanner::phoneValid));
 
@@ -68,6 +69,7 @@ public final class PiiScanner {
   /** Every finding in {@code text}, in text order, none overlapping. */
   public List<Finding> scan(String text) {
     List<Finding> out = new ArrayList<>();
+    List<Finding> claimed = new ArrayList<>();
     if (text.isEmpty()) {
       return out;
     }
@@ -78,13 +80,20 @@ public final class PiiScanner {
       Matcher m = r.pattern().matcher(text);
       while (m.find()) {
         Finding f = new Finding(r.kind(), m.start(), m.end());
-        if (r.valid().test(m.group()) && out.stream().noneMatch(f::overlaps)) {
-          out.add(f);
+        if (out.stream().noneMatch(f::overlaps) && claimed.stream().noneMatch(f::overlaps)) {
+          // A loopback or documentation address is still an address: no later rule reads it as a phone.
+          (r.valid().test(m.group()) ? out : r.kind() == PiiKind.IP_ADDRESS ? claimed : new ArrayList<Finding>()).add(f);
         }
       }
     }
     out.sort(Comparator.comparingInt(Finding::start));
     return out;
+  }
+
+  /** A card number: a known issuer prefix with one of its lengths, and the Luhn check. */
+  static boolean cardValid(String s) {
+    String digits = s.replaceAll("[^0-9]", "");
+    return CardIssuers.known(digits) && luhnValid(digits);
   }
 
   /** Luhn (ISO/IEC 7812-1 annex B) over the digits; cards have 13 to 19. */

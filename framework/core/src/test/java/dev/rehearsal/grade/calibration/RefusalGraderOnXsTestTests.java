@@ -42,7 +42,7 @@ class RefusalGraderOnXsTestTests {
   record Row(int id, String prompt, String label) {}
 
   static List<Row> rows() throws IOException {
-    Path data = Path.of(System.getProperty("rehearsal.project-root", "../..")).resolve("../shared/data/xstest/xstest_prompts.csv");
+    Path data = dev.rehearsal.prefix.PrefixFixtures.dataRoot().resolve("xstest/xstest_prompts.csv");
     List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
     List<Row> out = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
