@@ -4,6 +4,7 @@ import dev.rehearsal.grade.GraderContext;
 import dev.rehearsal.grade.Graders;
 import dev.rehearsal.grade.taxonomy.Taxonomy;
 import dev.rehearsal.grade.taxonomy.TaxonomyEntry;
+import dev.rehearsal.model.ModelClientProvider;
 import dev.rehearsal.model.ModelClients;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.runtime.tools.ToolPolicy;
@@ -109,19 +110,22 @@ public final class GateSpecLoader {
     for (var e : top.optional("models").map(Fields::asMap).map(MapNode::entries).orElse(Map.of()).entrySet()) {
       MapNode m = Fields.asMap(e.getValue());
       ScalarNode client = Fields.asScalar(m.get("client").orElseThrow(() -> m.error("Missing required key 'client'.")));
-      Set<String> keys;
+      ModelClientProvider provider;
       try {
-        keys = new java.util.HashSet<>(ModelClients.provider(client.text()).settingKeys());
+        provider = ModelClients.provider(client.text());
       } catch (IllegalArgumentException ex) {
         throw client.error(ex.getMessage());
       }
+      Set<String> keys = new java.util.HashSet<>(provider.settingKeys());
       keys.addAll(MODEL_COMMON_KEYS);
       Fields f = Fields.of(m, keys);
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) Plain.of(m));
       settings.remove("client");
       settings.remove("api-key-env");
-      out.put(e.getKey(), new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env")));
+      ModelConfig config = new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env"));
+      ModelSettingsCheck.validate(provider, config, m);
+      out.put(e.getKey(), config);
     }
     return out;
   }
@@ -277,8 +281,9 @@ public final class GateSpecLoader {
 
   private static HealthSpec health(Fields top) {
     Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), HEALTH_KEYS);
-    double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
-    double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
+    String share = "a share between 0 and 1 (or 0% and 100%)";
+    double errors = f.optional("max-error-share").map(n -> Fields.number(n, 0, 1, share)).orElse(0.02);
+    double sample = f.optional("min-sample-share").map(n -> Fields.number(n, 0, 1, share)).orElse(1.0);
     return new HealthSpec(errors, sample);
   }
 
