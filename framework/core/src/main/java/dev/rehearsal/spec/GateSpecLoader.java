@@ -98,6 +98,11 @@ public final class GateSpecLoader {
 
   static String id(Node node) {
     ScalarNode s = Fields.asScalar(node);
+    if (s.interpolatedFrom().isPresent()) {
+      // Ids name report folders, unique ids and store rows: a value from the environment would leak.
+      throw s.error("Ids are written out in the gate file, not taken from the environment; found "
+          + s.shown() + ".");
+    }
     if (!s.text().matches(ID)) {
       throw s.error("Ids use lower-case letters, digits and . _ / - and start with a letter or digit; found "
           + s.shown() + ".");
