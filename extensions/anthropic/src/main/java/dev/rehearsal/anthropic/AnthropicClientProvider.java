@@ -37,6 +37,13 @@ public final class AnthropicClientProvider implements ModelClientProvider {
     return AnthropicSettings.KEYS;
   }
 
+  /** Checks every setting but the API key, which may be set only where the gate runs. */
+  @Override
+  public void validate(ModelConfig config) {
+    ModelClientProvider.super.validate(config);
+    new AnthropicSettings(new ModelConfig(config.name(), config.client(), config.settings(), java.util.Optional.empty()), name -> null);
+  }
+
   @Override
   public ModelClient create(ModelConfig config) {
     return new AnthropicClient(new AnthropicSettings(config, environment));

@@ -38,6 +38,13 @@ public final class OpenAiClientProvider implements ModelClientProvider {
     return OpenAiSettings.KEYS;
   }
 
+  /** Checks every setting but the API key, which may be set only where the gate runs. */
+  @Override
+  public void validate(ModelConfig config) {
+    ModelClientProvider.super.validate(config);
+    new OpenAiSettings(new ModelConfig(config.name(), config.client(), config.settings(), java.util.Optional.empty()), name -> null);
+  }
+
   @Override
   public ModelClient create(ModelConfig config) {
     return new OpenAiClient(new OpenAiSettings(config, environment));

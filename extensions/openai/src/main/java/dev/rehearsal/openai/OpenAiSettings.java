@@ -49,6 +49,16 @@ final class OpenAiSettings {
     this.timeout = v.duration("timeout").orElse(Duration.ofSeconds(60));
     this.httpVersion = v.string("http-version").orElse("1.1").equals("2")
         ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    // Numbers are checked here, at load time through the provider's validate: NaN or a huge value
+    // would otherwise reach the endpoint as an invalid request on every call.
+    v.number("temperature").filter(t -> t < 0 || t > 2).ifPresent(t -> {
+      throw v.invalid("temperature", "must be from 0 to 2");
+    });
+    v.number("top-p").filter(t -> t < 0 || t > 1).ifPresent(t -> {
+      throw v.invalid("top-p", "must be from 0 to 1");
+    });
+    v.wholeNumber("max-tokens", 1, Integer.MAX_VALUE);
+    v.wholeNumber("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     Map<String, Object> s = new LinkedHashMap<>();
     SAMPLING.forEach(k -> Optional.ofNullable(config.settings().get(k)).ifPresent(x -> s.put(k, x)));
     this.sampling = Map.copyOf(s);
@@ -64,6 +74,7 @@ final class OpenAiSettings {
       throw new IllegalArgumentException(where + ".api-key-env names environment variable '"
           + name + "', which is not set; export it before running the gate");
     }
+    dev.rehearsal.spec.Secrets.register(name, key);
     return key;
   }
 
@@ -76,7 +87,7 @@ final class OpenAiSettings {
       return uri;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ".base-url must be an http(s) URL such as "
-          + "https://api.openai.com/v1, was '" + text + "'", e);
+          + "https://api.openai.com/v1, was '" + dev.rehearsal.spec.Secrets.mask(text) + "'");
     }
   }
 

@@ -139,8 +139,8 @@ public final class ScorecardSpecLoader {
   }
 
   private static Path existing(ScalarNode node, Path resolved, Path root) {
-    if (!resolved.toAbsolutePath().startsWith(root)) {
-      throw node.error("Path " + node.shown() + " resolves outside " + root + ". Keep files inside it.");
+    if (!dev.rehearsal.spec.internal.Containment.inside(resolved, root)) {
+      throw node.error("Path " + node.shown() + " resolves outside " + root + " (symbolic links resolved). Keep files inside it.");
     }
     if (!Files.isRegularFile(resolved)) {
       throw node.error("File not found: " + resolved + ". Check the path (logs generated at test time must exist"

@@ -72,8 +72,8 @@ public final class GraderContext implements AutoCloseable {
   /** Reads a spec-relative text file; it must stay inside the project root. */
   public String read(String relative) {
     Path file = specDirectory.resolve(relative).normalize();
-    if (!file.startsWith(projectRoot)) {
-      throw new IllegalArgumentException("'" + relative + "' resolves to " + file + ", outside the project root "
+    if (!dev.rehearsal.spec.internal.Containment.inside(file, projectRoot)) {
+      throw new IllegalArgumentException("'" + relative + "' resolves to " + file + ", outside the project root (symbolic links resolved) "
           + projectRoot + "; keep prompt files inside the project.");
     }
     try {

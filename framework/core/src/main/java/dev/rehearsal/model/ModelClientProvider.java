@@ -22,6 +22,19 @@ public interface ModelClientProvider {
   ModelClient create(ModelConfig config);
 
   /**
+   * Checks a model entry's settings when the gate file is loaded, so a bad value is a spec error
+   * with its file position instead of a failure at run time. Throws {@link IllegalArgumentException}
+   * whose message names the key as {@code models.<name>.<key>}. The default checks the runtime keys
+   * ({@link dev.rehearsal.model.runtime.RuntimeSettings}); providers with their own keys override it
+   * and call this too. It must not need the network or secrets that are only set at run time.
+   *
+   * @since 0.1
+   */
+  default void validate(ModelConfig config) {
+    dev.rehearsal.model.runtime.RuntimeSettings.fromSpec("models." + config.name(), config.settings());
+  }
+
+  /**
    * Whether replies may be cached in the run store. In-process models whose behaviour is not part
    * of the cache key (the {@code scripted} model) answer {@code false}.
    */

@@ -28,7 +28,9 @@ public record ModelReply(
     Duration latency) {
 
   public ModelReply {
-    Objects.requireNonNull(text, "text");
+    // Model output is untrusted: a reply that echoes a known secret (an API key, a value from the
+    // environment) is masked before anything stores, grades or shows it.
+    text = dev.rehearsal.spec.Secrets.mask(Objects.requireNonNull(text, "text"));
     toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(finishReason, "finishReason");
     Objects.requireNonNull(latency, "latency");

@@ -87,7 +87,7 @@ public final class GateRunner {
     List<String> segments = segments(spec, sample);
     // Before any model call: say so when the configured sample cannot decide a max-rate threshold.
     List<String> warnings = SamplePlanning.warnings(spec, sample, segments);
-    warnings.forEach(w -> System.err.println("[rehearsal] " + spec.id() + ": warning: " + w));
+    warnings.forEach(w -> System.err.println(dev.rehearsal.spec.Secrets.mask("[rehearsal] " + spec.id() + ": warning: " + w)));
     if (spec.prefixes().sample().sequential().isPresent()) {
       return sequential(spec, sample, segments, warnings, stages);
     }
@@ -118,7 +118,7 @@ public final class GateRunner {
     }
     List<String> all = new ArrayList<>(warnings);
     all.add(seq.note());
-    System.err.println("[rehearsal] " + spec.id() + ": " + seq.note());
+    System.err.println(dev.rehearsal.spec.Secrets.mask("[rehearsal] " + spec.id() + ": " + seq.note()));
     try (GraderSetup.Graded graded = seq.graded(session)) {
       GateRun run = stages.time("estimate and check", () -> finish(spec, seq.answeredSample(), segments, seq.production(),
           seq.candidate(), graded, all, Optional.of(seq)));

@@ -41,14 +41,22 @@ public final class RunReports {
     Path out = dir.resolve(run.spec().id().replace('/', '_'));
     Files.createDirectories(out);
     List<TableRow> rows = TableRow.of(run);
-    Files.writeString(out.resolve("decision.txt"), DecisionTable.render(run), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("segments.csv"), Tables.csv(rows), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("segments.md"), Tables.markdown(rows), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows), StandardCharsets.UTF_8);
+    text(out.resolve("decision.txt"), DecisionTable.render(run));
+    text(out.resolve("segments.csv"), Tables.csv(rows));
+    text(out.resolve("segments.md"), Tables.markdown(rows));
+    text(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    json.writeValue(out.resolve("decision.json").toFile(), tree(json, run));
+    text(out.resolve("decision.json"), json.writeValueAsString(tree(json, run)));
     ResultsJsonl.write(run, out.resolve(ResultsJsonl.FILE));
     return out;
+  }
+
+  /**
+   * Writes a report file with values from the environment masked: the files leave the machine as CI
+   * artifacts. Masking the finished text is JSON-safe because a mask is {@code ${NAME}}.
+   */
+  private static void text(Path file, String content) throws IOException {
+    Files.writeString(file, dev.rehearsal.spec.Secrets.mask(content), StandardCharsets.UTF_8);
   }
 
   /** The forest plot's title. */

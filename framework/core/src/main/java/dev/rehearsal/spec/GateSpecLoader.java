@@ -4,6 +4,7 @@ import dev.rehearsal.grade.GraderContext;
 import dev.rehearsal.grade.Graders;
 import dev.rehearsal.grade.taxonomy.Taxonomy;
 import dev.rehearsal.grade.taxonomy.TaxonomyEntry;
+import dev.rehearsal.model.ModelClientProvider;
 import dev.rehearsal.model.ModelClients;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.runtime.tools.ToolPolicy;
@@ -97,6 +98,11 @@ public final class GateSpecLoader {
 
   static String id(Node node) {
     ScalarNode s = Fields.asScalar(node);
+    if (s.interpolatedFrom().isPresent()) {
+      // Ids name report folders, unique ids and store rows: a value from the environment would leak.
+      throw s.error("Ids are written out in the gate file, not taken from the environment; found "
+          + s.shown() + ".");
+    }
     if (!s.text().matches(ID)) {
       throw s.error("Ids use lower-case letters, digits and . _ / - and start with a letter or digit; found "
           + s.shown() + ".");
@@ -109,19 +115,22 @@ public final class GateSpecLoader {
     for (var e : top.optional("models").map(Fields::asMap).map(MapNode::entries).orElse(Map.of()).entrySet()) {
       MapNode m = Fields.asMap(e.getValue());
       ScalarNode client = Fields.asScalar(m.get("client").orElseThrow(() -> m.error("Missing required key 'client'.")));
-      Set<String> keys;
+      ModelClientProvider provider;
       try {
-        keys = new java.util.HashSet<>(ModelClients.provider(client.text()).settingKeys());
+        provider = ModelClients.provider(client.text());
       } catch (IllegalArgumentException ex) {
         throw client.error(ex.getMessage());
       }
+      Set<String> keys = new java.util.HashSet<>(provider.settingKeys());
       keys.addAll(MODEL_COMMON_KEYS);
       Fields f = Fields.of(m, keys);
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) Plain.of(m));
       settings.remove("client");
       settings.remove("api-key-env");
-      out.put(e.getKey(), new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env")));
+      ModelConfig config = new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env"));
+      ModelSettingsCheck.validate(provider, config, m);
+      out.put(e.getKey(), config);
     }
     return out;
   }
@@ -277,9 +286,10 @@ public final class GateSpecLoader {
 
   private static HealthSpec health(Fields top) {
     Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), HEALTH_KEYS);
-    double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
-    double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
-    double empty = f.optional("max-empty-share").map(Fields::number).orElse(0.0);
+    String share = "a share between 0 and 1 (or 0% and 100%)";
+    double errors = f.optional("max-error-share").map(n -> Fields.number(n, 0, 1, share)).orElse(0.02);
+    double sample = f.optional("min-sample-share").map(n -> Fields.number(n, 0, 1, share)).orElse(1.0);
+    double empty = f.optional("max-empty-share").map(n -> Fields.number(n, 0, 1, share)).orElse(0.0);
     return new HealthSpec(errors, sample, empty);
   }
 

@@ -62,9 +62,9 @@ final class SourceReader {
     Path root = path.isPresent() ? context.projectRoot() : context.dataRoot();
     Path base = path.isPresent() ? specFile.getParent() : context.dataRoot();
     Path resolved = base.resolve(node.text()).toAbsolutePath().normalize();
-    if (!resolved.startsWith(root)) {
+    if (!dev.rehearsal.spec.internal.Containment.inside(resolved, root)) {
       throw node.error("Path " + node.shown() + " resolves outside " + (path.isPresent() ? "the project root " : "the data root ")
-          + root + ". Keep data inside it" + (path.isPresent() ? ", or use 'data:' for files under the data root." : "."));
+          + root + " (symbolic links resolved). Keep data inside it" + (path.isPresent() ? ", or use 'data:' for files under the data root." : "."));
     }
     if (!Files.isRegularFile(resolved)) {
       throw node.error("Data file not found: " + resolved + ". Check the path" + (path.isEmpty()

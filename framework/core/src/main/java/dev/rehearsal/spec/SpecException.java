@@ -16,10 +16,11 @@ public final class SpecException extends RuntimeException {
   private final String problem;
 
   public SpecException(Mark mark, String documentPath, String problem) {
-    super(mark + ": " + problem + " (at " + documentPath + ")");
+    // Masked here, where every spec error is made, so no call site can echo a value from ${VAR}.
+    super(Secrets.mask(mark + ": " + problem + " (at " + documentPath + ")"));
     this.mark = mark;
     this.documentPath = documentPath;
-    this.problem = problem;
+    this.problem = Secrets.mask(problem);
   }
 
   /** Where the problem is. */

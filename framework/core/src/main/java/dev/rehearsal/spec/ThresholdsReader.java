@@ -111,7 +111,7 @@ final class ThresholdsReader {
     String t = s.text().trim();
     if (t.endsWith("pp")) {
       try {
-        return Double.parseDouble(t.substring(0, t.length() - 2).trim()) / 100.0;
+        return Fields.finite(s, Double.parseDouble(t.substring(0, t.length() - 2).trim()) / 100.0);
       } catch (NumberFormatException e) {
         throw s.error("Expected percentage points (like 0.5pp) but found " + s.shown() + ".");
       }

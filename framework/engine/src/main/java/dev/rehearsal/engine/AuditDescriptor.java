@@ -43,7 +43,7 @@ final class AuditDescriptor extends AbstractTestDescriptor implements Node<GateC
     GateRun run = context.requireRun();
     AuditReport report = run.audit().orElseThrow(() -> new IllegalStateException("The gate ran without its audit."));
     if (context.settings().printDecision()) {
-      System.out.println("AUDIT " + spec.id() + ": " + report.render());
+      System.out.println(dev.rehearsal.spec.Secrets.mask("AUDIT " + spec.id() + ": " + report.render()));
     }
     int unreviewed = report.unreviewed().size();
     if (audit.maxUnreviewed().isPresent() && unreviewed > audit.maxUnreviewed().get()) {

@@ -71,10 +71,10 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<GateC
         getUniqueId().toString(), getDisplayName(), mark);
     context.listeners().each(l -> l.testExecuting(event));
     if (outcome == TestOutcome.FAILED) {
-      throw new AssertionFailedError(message);
+      throw new AssertionFailedError(dev.rehearsal.spec.Secrets.mask(message));
     }
     if (outcome == TestOutcome.ABORTED) {
-      throw new TestAbortedException(message);
+      throw new TestAbortedException(dev.rehearsal.spec.Secrets.mask(message));
     }
     return context;
   }

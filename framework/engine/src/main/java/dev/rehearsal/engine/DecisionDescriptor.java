@@ -55,10 +55,10 @@ final class DecisionDescriptor extends AbstractTestDescriptor implements Node<Ga
     if (context.settings().printDecision()) {
       StringBuilder footer = new StringBuilder("Decision files: " + written + "\n");
       context.listeners().each(l -> l.reportLocations().forEach(line -> footer.append(line).append('\n')));
-      System.out.println(DecisionTable.render(run) + footer);
+      System.out.println(dev.rehearsal.spec.Secrets.mask(DecisionTable.render(run) + footer));
     }
     if (action != Action.SHIP) {
-      throw new AssertionFailedError(message);
+      throw new AssertionFailedError(dev.rehearsal.spec.Secrets.mask(message));
     }
     return context;
   }

@@ -1,5 +1,7 @@
 package dev.rehearsal.engine;
 
+import dev.rehearsal.spec.Secrets;
+
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.GateRunner;
 import dev.rehearsal.spec.GateSpec;
@@ -36,7 +38,13 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<GateCo
 
   @Override
   public GateContext before(GateContext context) throws Exception {
-    GateRun run = new GateRunner(context.settings().runOptions()).refreezing(context.settings().refreeze()).run(spec);
+    GateRun run;
+    try {
+      run = new GateRunner(context.settings().runOptions()).refreezing(context.settings().refreeze()).run(spec);
+    } catch (RuntimeException e) {
+      // Infrastructure errors quote URLs, model ids and settings; none may carry a value from ${VAR}.
+      throw Secrets.scrubbed(e);
+    }
     context.listeners().each(l -> l.gateRehearsed(run));
     return context.with(run);
   }

@@ -38,6 +38,9 @@ final class GateFileResolver implements SelectorResolver {
   private final EngineSettings settings;
   private final DiscoveryIssueReporter issues;
   private final UniqueId engine;
+  // Gate ids are the roots of unique ids: a second file with the same id would otherwise be merged
+  // into the first one's node and silently never run (issue 12, item 1).
+  private final java.util.Map<String, GateSpec> seen = new java.util.HashMap<>();
 
   GateFileResolver(EngineSettings settings, DiscoveryIssueReporter issues, UniqueId engine) {
     this.settings = settings;
@@ -121,10 +124,11 @@ final class GateFileResolver implements SelectorResolver {
     try {
       spec = new GateSpecLoader(settings.specContext()).load(file);
     } catch (SpecException e) {
-      issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, "Invalid gate file: " + e.getMessage())
-          .source(FileSource.from(e.mark().file().toFile(), FilePosition.from(e.mark().line(), e.mark().column()))));
-      return context.addToParent(parent -> Optional.of(
-          new InvalidGateDescriptor(parent.getUniqueId(), file.getFileName().toString(), e)));
+      return invalid(file, context, e);
+    }
+    GateSpec first = seen.putIfAbsent(spec.id(), spec);
+    if (first != null && !first.file().equals(spec.file())) {
+      return invalid(file, context, duplicate(first, spec));
     }
     List<TestDescriptor> existing = new ArrayList<>(1);
     Optional<TestDescriptor> added = context.addToParent(parent -> {
@@ -160,6 +164,18 @@ final class GateFileResolver implements SelectorResolver {
         into.addChild(child);
       }
     }
+  }
+
+  private Optional<TestDescriptor> invalid(Path file, Context context, SpecException e) {
+    issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, "Invalid gate file: " + e.getMessage())
+        .source(FileSource.from(e.mark().file().toFile(), FilePosition.from(e.mark().line(), e.mark().column()))));
+    return context.addToParent(parent -> Optional.of(
+        new InvalidGateDescriptor(parent.getUniqueId(), file, e)));
+  }
+
+  private static SpecException duplicate(GateSpec first, GateSpec again) {
+    return new SpecException(again.mark(), "$.gate", "Gate id '" + again.id() + "' is also used by "
+        + first.mark() + "; every gate in a run needs its own id. Rename one of them.");
   }
 
   /** Keeps only the selected node, its ancestors and its descendants. */

@@ -44,7 +44,7 @@ final class HealthDescriptor extends AbstractTestDescriptor implements Node<Gate
         spec.prefixes().sample().mark());
     context.listeners().each(l -> l.testExecuting(event));
     if (!healthy) {
-      throw new AssertionFailedError(message);
+      throw new AssertionFailedError(dev.rehearsal.spec.Secrets.mask(message));
     }
     return context;
   }

@@ -13,8 +13,9 @@ final class InvalidGateDescriptor extends AbstractTestDescriptor implements Node
 
   private final SpecException problem;
 
-  InvalidGateDescriptor(UniqueId parent, String fileName, SpecException problem) {
-    super(parent.append("invalid-gate", fileName), "invalid gate file " + fileName, Sources.of(problem.mark()));
+  InvalidGateDescriptor(UniqueId parent, java.nio.file.Path file, SpecException problem) {
+    super(parent.append("invalid-gate", file.toAbsolutePath().normalize().toString()),
+        "invalid gate file " + file.getFileName(), Sources.of(problem.mark()));
     this.problem = problem;
   }
 

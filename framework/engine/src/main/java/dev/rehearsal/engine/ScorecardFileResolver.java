@@ -96,7 +96,7 @@ final class ScorecardFileResolver implements SelectorResolver {
           + e.getMessage()).source(FileSource.from(e.mark().file().toFile(),
               FilePosition.from(e.mark().line(), e.mark().column()))));
       return context.addToParent(parent -> Optional.of(
-          new InvalidGateDescriptor(parent.getUniqueId(), file.getFileName().toString(), e)));
+          new InvalidGateDescriptor(parent.getUniqueId(), file, e)));
     }
     return context.addToParent(parent -> {
       ScorecardDescriptor card = new ScorecardDescriptor(parent.getUniqueId(), spec);

@@ -59,7 +59,7 @@ public final class ConsoleProgress implements AutoCloseable {
   }
 
   private void print() {
-    out.println(line(label, total, stats.get()));
+    out.println(dev.rehearsal.spec.Secrets.mask(line(label, total, stats.get())));
   }
 
   @Override

@@ -48,6 +48,10 @@ public record RuntimeSettings(
       "tokens-per-minute", "retries", "backoff", "backoff-max", "retry-after-cap", "timeout",
       "breaker-failures", "breaker-cooldown", "budget", "prices");
 
+  /** More calls in flight than any endpoint serves; a larger value is a typo, not a plan. */
+  static final long MAX_CONCURRENCY = 10_000;
+  static final long MAX_RETRIES = 100;
+
   public RuntimeSettings {
     positive("concurrency", concurrency);
     positive("breaker-failures", breakerFailures);
@@ -78,15 +82,15 @@ public record RuntimeSettings(
     Budget budget = v.nested("budget").map(Budget::fromSpec).orElse(d.budget());
     PriceTable prices = v.nested("prices").map(PriceTable::fromSpec).orElse(d.prices());
     return new RuntimeSettings(
-        v.positiveLong("concurrency").map(Long::intValue).orElse(d.concurrency()),
+        v.wholeNumber("concurrency", 1, MAX_CONCURRENCY).map(Long::intValue).orElse(d.concurrency()),
         v.positiveLong("requests-per-minute").orElse(0L),
         v.positiveLong("tokens-per-minute").orElse(0L),
-        v.number("retries").map(Double::intValue).orElse(d.maxRetries()),
+        v.wholeNumber("retries", 0, MAX_RETRIES).map(Long::intValue).orElse(d.maxRetries()),
         v.duration("backoff").orElse(d.backoff()),
         v.duration("backoff-max").orElse(d.backoffMax()),
         v.duration("retry-after-cap").orElse(d.retryAfterCap()),
         v.duration("timeout").orElse(d.timeout()),
-        v.positiveLong("breaker-failures").map(Long::intValue).orElse(d.breakerFailures()),
+        v.positiveInt("breaker-failures").orElse(d.breakerFailures()),
         v.duration("breaker-cooldown").orElse(d.breakerCooldown()),
         budget, prices, d.retryOn());
   }

@@ -18,6 +18,10 @@ public final class SpecValues {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min)?");
 
+  /** The largest whole number a double holds exactly (2^53); larger ones would be rounded. */
+  static final long MAX_SAFE_WHOLE = 1L << 53;
+  static final Duration MAX_DURATION = Duration.ofDays(7);
+
   private final String where;
   private final Map<String, Object> settings;
 
@@ -40,30 +44,46 @@ public final class SpecValues {
         where + ": missing '" + key + "'; add it to the model entry, e.g. " + key + ": " + example));
   }
 
+  /** A finite number, or empty when the key is absent. */
   public Optional<Double> number(String key) {
     Object value = settings.get(key);
     if (value == null) {
       return Optional.empty();
     }
+    double number;
     if (value instanceof Number n) {
-      return Optional.of(n.doubleValue());
+      number = n.doubleValue();
+    } else {
+      try {
+        number = Double.parseDouble(String.valueOf(value).trim());
+      } catch (NumberFormatException e) {
+        // No cause attached: the parser's message repeats the value, which may be a secret.
+        throw invalid(key, "must be a number");
+      }
     }
-    try {
-      return Optional.of(Double.parseDouble(String.valueOf(value).trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          where + "." + key + " must be a number, was '" + value + "'", e);
+    if (!Double.isFinite(number)) {
+      throw invalid(key, "must be a finite number");
     }
+    return Optional.of(number);
+  }
+
+  /** A whole number within {@code [min, max]}, or empty when the key is absent. */
+  public Optional<Long> wholeNumber(String key, long min, long max) {
+    Optional<Double> value = number(key);
+    if (value.isPresent() && (value.get() < min || value.get() > max || value.get() != Math.rint(value.get()))) {
+      throw invalid(key, "must be a whole number from " + min + " to " + max);
+    }
+    return value.map(Double::longValue);
   }
 
   /** A positive whole number, or empty when the key is absent. */
   public Optional<Long> positiveLong(String key) {
-    Optional<Double> value = number(key);
-    if (value.isPresent() && (value.get() <= 0 || value.get() != Math.rint(value.get()))) {
-      throw new IllegalArgumentException(
-          where + "." + key + " must be a positive whole number, was " + settings.get(key));
-    }
-    return value.map(Double::longValue);
+    return wholeNumber(key, 1, MAX_SAFE_WHOLE);
+  }
+
+  /** A positive whole number that fits an {@code int}, or empty when the key is absent. */
+  public Optional<Integer> positiveInt(String key) {
+    return wholeNumber(key, 1, Integer.MAX_VALUE).map(Long::intValue);
   }
 
   /** A duration such as {@code 30s}, {@code 250ms}, {@code 2m}; a bare number means seconds. */
@@ -74,8 +94,7 @@ public final class SpecValues {
     }
     Matcher m = DURATION.matcher(String.valueOf(value).trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
-          where + "." + key + " must be a duration like 30s, 250ms or 2m, was '" + value + "'");
+      throw invalid(key, "must be a duration like 30s, 250ms or 2m");
     }
     double amount = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -84,7 +103,16 @@ public final class SpecValues {
       case "s" -> amount * 1000;
       default -> amount * 60_000;
     };
+    if (!(millis <= MAX_DURATION.toMillis())) {
+      throw invalid(key, "must be a duration of at most " + MAX_DURATION.toDays() + " days");
+    }
     return Optional.of(Duration.ofMillis(Math.round(millis)));
+  }
+
+  /** An error naming the key and the rule, and the value unless it came from the environment. */
+  public IllegalArgumentException invalid(String key, String rule) {
+    String shown = dev.rehearsal.spec.Secrets.mask(String.valueOf(settings.get(key)));
+    return new IllegalArgumentException(where + "." + key + " " + rule + ", was '" + shown + "'");
   }
 
   /** A nested map (e.g. {@code budget: {calls: 100}}), or empty. */

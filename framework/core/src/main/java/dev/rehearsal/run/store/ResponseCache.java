@@ -54,7 +54,7 @@ public final class ResponseCache {
     store.update("INSERT INTO responses (cache_key, model_id, payload, checksum, created_at)"
         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (cache_key) DO UPDATE SET model_id ="
         + " excluded.model_id, payload = excluded.payload, checksum = excluded.checksum,"
-        + " created_at = excluded.created_at", key, modelId, payload,
+        + " created_at = excluded.created_at", key, dev.rehearsal.spec.Secrets.mask(modelId), payload,
         CanonicalJson.sha256(payload), Instant.now().toString());
   }
 

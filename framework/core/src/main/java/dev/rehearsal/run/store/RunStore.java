@@ -117,7 +117,7 @@ public final class RunStore implements AutoCloseable {
   public void putManifest(String runId, String specHash, String manifestJson) {
     update("INSERT INTO manifests (run_id, spec_hash, manifest_json) VALUES (?, ?, ?)"
         + " ON CONFLICT (run_id) DO UPDATE SET spec_hash = excluded.spec_hash,"
-        + " manifest_json = excluded.manifest_json", runId, specHash, manifestJson);
+        + " manifest_json = excluded.manifest_json", runId, specHash, dev.rehearsal.spec.Secrets.mask(manifestJson));
   }
 
   public void putSample(String runId, String sampleKey, String prefixId, String segment) {

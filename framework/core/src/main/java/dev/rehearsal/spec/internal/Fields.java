@@ -134,15 +134,39 @@ public final class Fields {
     });
   }
 
-  /** A number, accepting percentages ({@code 0.5%} is 0.005). */
+  /**
+   * A finite number, accepting percentages ({@code 0.5%} is 0.005). NaN and infinities are errors:
+   * every comparison with NaN is false, so a NaN bound would silently disable its check.
+   */
   public static double number(Node node) {
     ScalarNode s = asScalar(node);
+    return finite(s, parse(s, "a number (like 0.005 or 0.5%)"));
+  }
+
+  private static double parse(ScalarNode s, String what) {
     String t = s.text().trim();
     try {
       return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100.0 : Double.parseDouble(t);
     } catch (NumberFormatException e) {
-      throw s.error("Expected a number (like 0.005 or 0.5%) but found " + s.shown() + ".");
+      throw s.error("Expected " + what + " but found " + s.shown() + ".");
     }
+  }
+
+  /** A finite number within {@code [min, max]}; {@code what} says what the value is, for the error. */
+  public static double number(Node node, double min, double max, String what) {
+    double value = parse(asScalar(node), what);
+    if (!(value >= min && value <= max)) {
+      throw node.error("Expected " + what + " but found " + asScalar(node).shown() + ".");
+    }
+    return value;
+  }
+
+  /** {@code value}, or an error at {@code s} when it is NaN or infinite. */
+  public static double finite(ScalarNode s, double value) {
+    if (!Double.isFinite(value)) {
+      throw s.error("Expected a finite number but found " + s.shown() + ".");
+    }
+    return value;
   }
 
   public List<String> strings(String key) {

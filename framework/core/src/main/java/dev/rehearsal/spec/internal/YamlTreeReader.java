@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.rehearsal.spec.Mark;
 import dev.rehearsal.spec.SpecException;
 import java.io.IOException;
@@ -57,7 +58,13 @@ public final class YamlTreeReader {
       if (first == null) {
         throw new SpecException(new Mark(file, 1, 1), "$", "The gate file is empty. Start it with 'gate: <id>'.");
       }
-      return node(parser, file, "$", 0);
+      Node root = node(parser, file, "$", 0);
+      if (parser.nextToken() != null) {
+        // Jackson reads a stream of documents; a second one would otherwise be dropped unread.
+        throw new SpecException(mark(file, parser.currentTokenLocation()), "$", "A gate file holds one YAML"
+            + " document, but another one starts here (after '---'). Put each gate in its own file.");
+      }
+      return root;
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
       throw new SpecException(mark(file, at), "$", "Not valid YAML: " + e.getOriginalMessage());
@@ -74,6 +81,11 @@ public final class YamlTreeReader {
 
   private Node node(JsonParser parser, Path file, String path, int depth) throws IOException {
     Mark mark = mark(file, parser.currentTokenLocation());
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson does not resolve aliases: it would hand over the anchor's name as the value.
+      throw new SpecException(mark, path, "YAML aliases (*" + parser.getText() + ") are not supported in gate"
+          + " files; write the value out in full.");
+    }
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {
       return map(parser, file, path, mark, depth);
@@ -126,6 +138,9 @@ public final class YamlTreeReader {
       if (value.isEmpty()) {
         throw new SpecException(mark, path, "Environment variable " + name + " is not set. Set it, or give a "
             + "default with ${" + name + ":-value}.");
+      }
+      if (environment.apply(name).isPresent()) {
+        dev.rehearsal.spec.Secrets.register(name, value.get());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value.get()));
     }
