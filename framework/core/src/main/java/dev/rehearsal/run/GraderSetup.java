@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.grade.GradeBudget;
 import dev.rehearsal.grade.GraderContext;
 import dev.rehearsal.grade.GraderException;
 import dev.rehearsal.grade.GraderFingerprint;
@@ -54,9 +55,10 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     GraderContext context = context(spec);
     Map<String, Grader> graders = new LinkedHashMap<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
+    GradeBudget budget = GradeBudget.fromSystemProperties();
     spec.graders().forEach((id, g) -> {
       Grader grader = Graders.create(g, context);
-      graders.put(id, grader);
+      graders.put(id, budget.apply(grader));
       fingerprints.put(id, GraderFingerprint.of(g, grader));
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
