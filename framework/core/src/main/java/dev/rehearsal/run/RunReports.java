@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import dev.rehearsal.text.Utf8Files;
 import org.apiguardian.api.API;
 
 /**
@@ -40,12 +41,12 @@ public final class RunReports {
     Path out = dir.resolve(run.spec().id().replace('/', '_'));
     Files.createDirectories(out);
     List<TableRow> rows = TableRow.of(run);
-    Files.writeString(out.resolve("decision.txt"), DecisionTable.render(run), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("segments.csv"), Tables.csv(rows), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("segments.md"), Tables.markdown(rows), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows), StandardCharsets.UTF_8);
+    Utf8Files.write(out.resolve("decision.txt"), DecisionTable.render(run));
+    Utf8Files.write(out.resolve("segments.csv"), Tables.csv(rows));
+    Utf8Files.write(out.resolve("segments.md"), Tables.markdown(rows));
+    Utf8Files.write(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    json.writeValue(out.resolve("decision.json").toFile(), tree(json, run));
+    Utf8Files.writeJson(out.resolve("decision.json"), json, tree(json, run));
     return out;
   }
 
