@@ -60,6 +60,8 @@ public final class RunReports {
     ObjectNode m = json.createObjectNode();
     m.put("gate", run.spec().id()).put("specFile", run.spec().file().toString()).put("specSha256", run.spec().sha256())
         .put("candidate", run.candidate().description()).put("production", run.production().description());
+    // Every input file's size and SHA-256, as read and checked unchanged at the end (issue 12, item 4).
+    m.set("inputs", json.valueToTree(run.sample().report().inputs()));
     ObjectNode models = m.putObject("models");
     run.spec().models().forEach((name, c) -> models.putObject(name).put("client", c.client())
         .put("model", String.valueOf(c.settings().getOrDefault("model", "-"))));
