@@ -49,7 +49,7 @@ final class PiiGrader implements Grader, TextScan {
     first(EMAIL, "email", response).ifPresent(found::add);
     Matcher card = CARD.matcher(response);
     while (card.find()) {
-      if (luhn(card.group().replaceAll("[ -]", ""))) {
+      if (luhn(digits(card.group()))) {
         found.add(new Evidence("card", card.group(), card.start(), card.end()));
         break;
       }
@@ -73,6 +73,18 @@ final class PiiGrader implements Grader, TextScan {
   private static java.util.Optional<Evidence> first(Pattern p, String label, CharSequence text) {
     Matcher m = p.matcher(text);
     return m.find() ? java.util.Optional.of(new Evidence(label, m.group(), m.start(), m.end())) : java.util.Optional.empty();
+  }
+
+  // A loop, not replaceAll: a reply full of digit groups has a candidate every few characters.
+  private static String digits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '-') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** The Luhn (mod 10) check that payment card numbers satisfy. */
