@@ -1,4 +1,4 @@
-/** Benchmarks of graders and reports on hostile (huge, pathological) model output. */
+/** Benchmarks of the built-in graders: against human-labelled outputs, and on hostile (huge) output. */
 @NullMarked
 package dev.rehearsal.bench.grade;
 
