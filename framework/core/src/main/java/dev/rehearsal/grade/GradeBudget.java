@@ -84,6 +84,12 @@ public record GradeBudget(Duration limit, LongSupplier clock) {
       return verdict;
     }
 
+    // Every other Grader method must be forwarded too, or the wrapper silently changes the verdict.
+    @Override
+    public java.util.concurrent.CompletableFuture<Verdict> gradeRefusedByApi(List<Turn> prefix, String text) {
+      return inner.gradeRefusedByApi(prefix, text);
+    }
+
     // Model-backed graders keep their own non-blocking path (their calls carry timeouts); running
     // them through grade() here would serialise every judge call.
     @Override
