@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.rehearsal.text.Utf8Files;
 import org.apiguardian.api.API;
 
 /**
@@ -28,8 +29,8 @@ public final class ReportsMain {
     List<GateReport> gates = GateReport.readAll(a.get("--runs"));
     Path summary = out.resolve("release-summary");
     Files.createDirectories(summary);
-    Files.writeString(summary.resolve("summary.html"), ReleaseSummary.render(gates), StandardCharsets.UTF_8);
-    Files.writeString(summary.resolve("summary.md"), ReleaseSummaryMarkdown.render(gates), StandardCharsets.UTF_8);
+    Utf8Files.write(summary.resolve("summary.html"), ReleaseSummary.render(gates));
+    Utf8Files.write(summary.resolve("summary.md"), ReleaseSummaryMarkdown.render(gates));
     Path html = out.resolve("allure-report");
     boolean allure = a.containsKey("--allure-results");
     if (allure) {

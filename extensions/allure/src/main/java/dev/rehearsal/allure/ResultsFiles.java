@@ -64,10 +64,10 @@ final class ResultsFiles {
     run.spec().categories().stream().map(CategorySpec::failureClass).forEach(failureClasses::add);
     try {
       Files.createDirectories(directory);
-      Files.writeString(directory.resolve("environment.properties"), properties(), StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve("categories.json"), categories(), StandardCharsets.UTF_8);
+      dev.rehearsal.text.Utf8Files.write(directory.resolve("environment.properties"), properties());
+      dev.rehearsal.text.Utf8Files.write(directory.resolve("categories.json"), categories());
       if ("true".equalsIgnoreCase(env.get("CI"))) {
-        Files.writeString(directory.resolve("executor.json"), executor(), StandardCharsets.UTF_8);
+        dev.rehearsal.text.Utf8Files.write(directory.resolve("executor.json"), executor());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write Allure run files into " + directory.toAbsolutePath(), e);

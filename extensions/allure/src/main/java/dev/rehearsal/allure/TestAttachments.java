@@ -11,6 +11,7 @@ import dev.rehearsal.run.RunReports;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.report.Tables;
+import dev.rehearsal.text.Utf8Files;
 import io.qameta.allure.Allure;
 import java.util.List;
 
@@ -32,10 +33,10 @@ final class TestAttachments {
       List<TableRow> mine = rows.stream().filter(r -> r.category().equals(id)).toList();
       // Drawn per segment and arm (a seeded random draw); the whole-category tests show every segment's.
       List<ExampleSet> sets = e.category().get().exampleSets(whole ? GateRun.OVERALL : e.segment());
-      Allure.addAttachment("flagged examples (" + counts(sets) + ")", "text/plain", examples(sets), ".txt");
+      attach("flagged examples (" + counts(sets) + ")", "text/plain", examples(sets), ".txt");
       tables(mine, run.spec().id() + " › " + id);
     } else if (e.kind() == GateTestEvent.Kind.DECISION) {
-      Allure.addAttachment("decision table", "text/plain", InertText.of(DecisionTable.render(run)), ".txt");
+      attach("decision table", "text/plain", InertText.of(DecisionTable.render(run)), ".txt");
       tables(rows, RunReports.plotTitle(run));
       manifest(run);
     } else {
@@ -44,18 +45,24 @@ final class TestAttachments {
   }
 
   private static void tables(List<TableRow> rows, String title) {
-    Allure.addAttachment("forest plot", "image/svg+xml", ForestPlot.svg(title, rows), ".svg");
-    Allure.addAttachment("segment table (Markdown)", "text/markdown", Tables.markdown(rows), ".md");
-    Allure.addAttachment("segment table (CSV)", "text/csv", Tables.csv(rows), ".csv");
+    attach("forest plot", "image/svg+xml", ForestPlot.svg(title, rows), ".svg");
+    attach("segment table (Markdown)", "text/markdown", Tables.markdown(rows), ".md");
+    attach("segment table (CSV)", "text/csv", Tables.csv(rows), ".csv");
   }
 
   private static void manifest(GateRun run) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      Allure.addAttachment("run manifest", "application/json", json.writeValueAsString(RunReports.manifest(json, run)), ".json");
+      attach("run manifest", "application/json", json.writeValueAsString(RunReports.manifest(json, run)), ".json");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("The run manifest of gate " + run.spec().id() + " cannot be written as JSON", e);
     }
+  }
+
+  // Text made well-formed first: Allure encodes attachments as UTF-8, and an unpaired surrogate from
+  // a reply must neither fail the report nor turn into a silent '?'.
+  private static void attach(String name, String type, String content, String extension) {
+    Allure.addAttachment(Utf8Files.wellFormed(name), type, Utf8Files.wellFormed(content), extension);
   }
 
   /** "candidate 5 of 81 flagged, production 1 of 1 flagged". */

@@ -7,6 +7,7 @@ import dev.rehearsal.run.CategoryResult;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.spec.CategorySpec;
 import dev.rehearsal.spec.Severity;
+import dev.rehearsal.text.Utf8Files;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
@@ -35,7 +36,7 @@ final class TestLabels {
       tc.getLabels().addAll(labels);
       tc.getParameters().addAll(parameters);
       tc.getLinks().add(spec);
-      tc.setDescription(description(e));
+      tc.setDescription(Utf8Files.wellFormed(description(e)));
     });
   }
 
@@ -112,10 +113,10 @@ final class TestLabels {
   }
 
   private static Label label(String name, String value) {
-    return new Label().setName(name).setValue(value);
+    return new Label().setName(name).setValue(Utf8Files.wellFormed(value));
   }
 
   private static Parameter parameter(String name, String value) {
-    return new Parameter().setName(name).setValue(value);
+    return new Parameter().setName(name).setValue(Utf8Files.wellFormed(value));
   }
 }

@@ -33,7 +33,7 @@ final class ChallengePrompts {
         if (!prompt.isBlank()) {
           ObjectNode record = JSON.createObjectNode().put("id", "challenge-" + i);
           record.putArray("messages").addObject().put("role", "user").put("content", prompt);
-          w.write(JSON.writeValueAsString(record));
+          w.write(dev.rehearsal.text.Utf8Files.wellFormed(JSON.writeValueAsString(record)));
           w.newLine();
         }
       }

@@ -24,9 +24,9 @@ public final class ScorecardReports {
     Path out = dir.resolve(run.scorecard().id().replace('/', '_'));
     Files.createDirectories(out);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    json.writeValue(out.resolve("scorecard.json").toFile(), ScorecardJson.tree(json, run));
-    Files.writeString(out.resolve("scorecard.md"), ScorecardMarkdown.render(run), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("calibration.svg"), CalibrationPlot.render(run.scorecard()), StandardCharsets.UTF_8);
+    dev.rehearsal.text.Utf8Files.writeJson(out.resolve("scorecard.json"), json, ScorecardJson.tree(json, run));
+    dev.rehearsal.text.Utf8Files.write(out.resolve("scorecard.md"), ScorecardMarkdown.render(run));
+    dev.rehearsal.text.Utf8Files.write(out.resolve("calibration.svg"), CalibrationPlot.render(run.scorecard()));
     return out;
   }
 

@@ -70,7 +70,7 @@ public record GateLock(String gate, Map<String, String> graders) {
     out.put("gate", gate);
     out.put("graders", graders);
     try {
-      Files.writeString(lockFile, JSON.writeValueAsString(out) + "\n");
+      dev.rehearsal.text.Utf8Files.write(lockFile, JSON.writeValueAsString(out) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + lockFile, e);
     }

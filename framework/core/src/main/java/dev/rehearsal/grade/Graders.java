@@ -48,7 +48,7 @@ public final class Graders {
       case "refusal" -> new RefusalGrader(label, strings(s, "extra-phrases", false));
       case "compliance" -> new ComplianceGrader(label, strings(s, "extra-phrases", false));
       case "pii" -> new PiiGrader();
-      case "keywords" -> new PatternGrader(label, words(strings(s, "words", true)));
+      case "keywords" -> new KeywordGrader(label, strings(s, "words", true));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
       case "judge" -> judge(spec, context);
       default -> throw new IllegalArgumentException("Unknown grader type '" + spec.type() + "'");
@@ -59,13 +59,6 @@ public final class Graders {
     var settings = dev.rehearsal.grade.judge.JudgeSettings.from(spec, context,
         dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
     return new dev.rehearsal.grade.judge.JudgeGrader(settings, () -> context.model(settings.model()));
-  }
-
-  private static List<Pattern> words(List<String> words) {
-    List<Pattern> out = new ArrayList<>();
-    words.forEach(w -> out.add(Pattern.compile("\\b" + Pattern.quote(w) + "\\b",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
-    return out;
   }
 
   private static List<Pattern> regexes(List<String> patterns) {

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Labels a response when any of its patterns matches; the first match of each is the evidence. */
-class PatternGrader implements Grader {
+class PatternGrader implements Grader, TextScan {
 
   private final String label;
   private final List<Pattern> patterns;
@@ -37,6 +37,11 @@ class PatternGrader implements Grader {
 
   @Override
   public Verdict grade(List<Turn> prefix, String response) {
+    return scan(response);
+  }
+
+  @Override
+  public Verdict scan(CharSequence response) {
     List<Evidence> evidence = new ArrayList<>();
     for (Pattern pattern : patterns) {
       Matcher m = pattern.matcher(response);

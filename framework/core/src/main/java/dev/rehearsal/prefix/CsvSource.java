@@ -22,6 +22,13 @@ final class CsvSource implements RecordSource {
     this.rows = rows;
   }
 
+  private final java.util.List<InputFile> inputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public java.util.List<InputFile> inputs() {
+    return java.util.List.copyOf(inputs);
+  }
+
   @Override
   public String name() {
     return file.toString();
@@ -29,7 +36,7 @@ final class CsvSource implements RecordSource {
 
   @Override
   public void read(RecordSink sink) throws IOException {
-    try (BufferedReader reader = LineSource.open(file)) {
+    try (BufferedReader reader = LineSource.open(file, inputs::add)) {
       CsvReader csv = new CsvReader(reader);
       List<String> header = csv.next();
       if (header == null) {

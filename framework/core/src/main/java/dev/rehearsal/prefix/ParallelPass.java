@@ -46,11 +46,11 @@ final class ParallelPass {
       t.setDaemon(true);
       return t;
     });
-    try (BufferedReader reader = LineSource.open(source.file())) {
+    try (BufferedReader reader = source.open()) {
       List<Line> batch = new ArrayList<>(BATCH);
       String text;
       long number = 0;
-      while ((text = reader.readLine()) != null && failure.get() == null) {
+      while ((text = LineSource.readLine(reader, source.file(), number + 1)) != null && failure.get() == null) {
         number++;
         if (!text.isBlank()) {
           batch.add(new Line(number, text));

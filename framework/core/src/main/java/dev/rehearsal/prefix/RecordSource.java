@@ -10,4 +10,9 @@ interface RecordSource {
 
   /** Reads every record into {@code sink}. */
   void read(RecordSink sink) throws IOException;
+
+  /** The files read so far with their sizes and hashes (none for sources that are not files). */
+  default java.util.List<InputFile> inputs() {
+    return java.util.List.of();
+  }
 }

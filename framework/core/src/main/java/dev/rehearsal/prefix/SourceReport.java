@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  *     (when {@code sample.dedup} is on)
  * @param duplicatesExact whether {@code duplicates} is exact: false when the reservoir had to drop
  *     candidates, so duplicates of dropped prefixes went unseen and the count is a lower bound
+ * @param inputs the files read, each with its size and SHA-256, checked unchanged at the end of the read
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SourceReport(
@@ -30,11 +31,19 @@ public record SourceReport(
     Map<String, Long> rejected,
     List<String> problems,
     long duplicates,
-    boolean duplicatesExact) {
+    boolean duplicatesExact,
+    List<InputFile> inputs) {
 
   public SourceReport {
     rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
     problems = List.copyOf(problems);
+    inputs = List.copyOf(inputs);
+  }
+
+  public SourceReport(String file, long lines, long conversations, long userTurns, long eligibleTurns,
+      Map<String, Long> rejected, List<String> problems, long duplicates, boolean duplicatesExact) {
+    this(file, lines, conversations, userTurns, eligibleTurns, rejected, problems, duplicates, duplicatesExact,
+        List.of());
   }
 
   public SourceReport(String file, long lines, long conversations, long userTurns, long eligibleTurns,

@@ -37,10 +37,13 @@ public final class Escape {
   /**
    * For Markdown table cells and inline text: HTML-escapes (GitLab renders inline HTML), then
    * backslash-escapes Markdown punctuation so links, images, emphasis and pipes stay literal, and
-   * folds newlines so a cell stays one cell.
+   * folds newlines so a cell stays one cell. Bare URLs, {@code www.} hosts and e-mail addresses get an
+   * invisible U+2060 WORD JOINER after {@code :}, {@code www} and {@code @}, so GitLab's and GitHub's
+   * autolinking cannot turn model text into live links (issue 12); backslashes and entities do not
+   * stop autolinking, which runs on the text after they are resolved.
    */
   public static String markdown(String s) {
-    String h = html(s).replace("\r", " ").replace("\n", " ");
+    String h = unlinked(html(s).replace("\r", " ").replace("\n", " "));
     StringBuilder out = new StringBuilder(h.length() + 16);
     for (int i = 0; i < h.length(); i++) {
       char ch = h.charAt(i);
@@ -50,6 +53,13 @@ public final class Escape {
       out.append(ch);
     }
     return out.toString();
+  }
+
+  private static final java.util.regex.Pattern AUTOLINK = java.util.regex.Pattern.compile(
+      "(?i)(?<=:)(?=//)|(?<=\\bwww)(?=\\.)|(?<=@)");
+
+  static String unlinked(String s) {
+    return AUTOLINK.matcher(s).replaceAll("\u2060");
   }
 
   /** For a CSV field: quoted, quotes doubled, and a leading formula character neutralised (CWE-1236). */

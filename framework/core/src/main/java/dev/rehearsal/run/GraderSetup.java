@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.grade.GradeBudget;
 import dev.rehearsal.grade.GraderContext;
 import dev.rehearsal.grade.GraderException;
 import dev.rehearsal.grade.GraderFingerprint;
@@ -63,12 +64,15 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     Map<String, String> fingerprints = new LinkedHashMap<>();
     boolean anyJudge = spec.graders().values().stream().anyMatch(g -> g.type().equals(JUDGE));
     Optional<RunStore> cache = anyJudge ? store.map(RunStore::open) : Optional.empty();
+    GradeBudget budget = GradeBudget.fromSystemProperties();
     spec.graders().forEach((id, g) -> {
       Grader grader = Graders.create(g, context);
       String fingerprint = GraderFingerprint.of(g, grader);
-      // Judge verdicts are cached (each costs a model call); rule graders are cheaper to rerun than to look up.
-      graders.put(id, cache.filter(c -> g.type().equals(JUDGE))
-          .<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades())).orElse(grader));
+      // Judge verdicts are cached (each costs a model call); rule graders are cheaper to rerun than to
+      // look up, and get the per-grade time budget instead (judge calls carry their own timeouts).
+      graders.put(id, g.type().equals(JUDGE)
+          ? cache.<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades())).orElse(grader)
+          : budget.apply(grader));
       fingerprints.put(id, fingerprint);
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);

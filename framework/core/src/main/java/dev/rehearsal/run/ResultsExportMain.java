@@ -73,7 +73,7 @@ public final class ResultsExportMain {
         }
       }
       if (opts.containsKey("out")) {
-        Files.writeString(Path.of(opts.get("out")), text, StandardCharsets.UTF_8);
+        dev.rehearsal.text.Utf8Files.write(Path.of(opts.get("out")), text.toString());
         err.println("kept " + kept + " of " + lineNo + " items; wrote " + opts.get("out"));
       } else {
         out.print(text);

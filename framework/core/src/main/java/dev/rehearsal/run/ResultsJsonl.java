@@ -33,7 +33,7 @@ public final class ResultsJsonl {
   public static void write(GateRun run, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (ItemResult item : run.items()) {
-        w.write(dev.rehearsal.spec.Secrets.mask(JSON.writeValueAsString(line(run, item))));
+        w.write(dev.rehearsal.text.Utf8Files.wellFormed(dev.rehearsal.spec.Secrets.mask(JSON.writeValueAsString(line(run, item)))));
         w.write('\n');
       }
     }

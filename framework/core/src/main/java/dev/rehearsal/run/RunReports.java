@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import dev.rehearsal.text.Utf8Files;
 import org.apiguardian.api.API;
 
 /**
@@ -56,7 +57,7 @@ public final class RunReports {
    * artifacts. Masking the finished text is JSON-safe because a mask is {@code ${NAME}}.
    */
   private static void text(Path file, String content) throws IOException {
-    Files.writeString(file, dev.rehearsal.spec.Secrets.mask(content), StandardCharsets.UTF_8);
+    Utf8Files.write(file, dev.rehearsal.spec.Secrets.mask(content));
   }
 
   /** The forest plot's title. */
@@ -69,6 +70,8 @@ public final class RunReports {
     ObjectNode m = json.createObjectNode();
     m.put("gate", run.spec().id()).put("specFile", run.spec().file().toString()).put("specSha256", run.spec().sha256())
         .put("candidate", run.candidate().description()).put("production", run.production().description());
+    // Every input file's size and SHA-256, as read and checked unchanged at the end (issue 12, item 4).
+    m.set("inputs", json.valueToTree(run.sample().report().inputs()));
     ObjectNode models = m.putObject("models");
     run.spec().models().forEach((name, c) -> models.putObject(name).put("client", c.client())
         .put("model", String.valueOf(c.settings().getOrDefault("model", "-"))));

@@ -52,20 +52,20 @@ public final class ConfidenceSequence {
 
   /** Upper limit after {@code s} events in {@code t} trials (1 when t = 0). */
   public double upper(int s, int t) {
+    Checks.countsAllowingNone(s, t);
     if (t == 0 || s == t) {
       return 1;
     }
-    Checks.counts(s, t);
     double estimate = (double) s / t;
     return RootSupport.bisect(p -> logMartingale(s, t, p) - logThreshold, estimate, Math.nextDown(1.0));
   }
 
   /** Lower limit after {@code s} events in {@code t} trials (0 when s = 0). */
   public double lower(int s, int t) {
+    Checks.countsAllowingNone(s, t);
     if (t == 0 || s == 0) {
       return 0;
     }
-    Checks.counts(s, t);
     double estimate = (double) s / t;
     return RootSupport.bisect(p -> logThreshold - logMartingale(s, t, p), Double.MIN_NORMAL, estimate);
   }

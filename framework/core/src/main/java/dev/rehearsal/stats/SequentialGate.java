@@ -70,7 +70,7 @@ public final class SequentialGate {
    * decision. Once decided, further batches are ignored and the decision is returned again.
    */
   public Decision observe(int batchEvents, int batchTrials) {
-    Checks.counts(batchEvents, Math.max(1, batchTrials));
+    Checks.countsAllowingNone(batchEvents, batchTrials);
     if (decision != Decision.CONTINUE) {
       return decision;
     }

@@ -1,11 +1,15 @@
 package dev.rehearsal.stats;
 
+import dev.rehearsal.stats.internal.Checks;
+
 /** Closed forms of the Wilson score limits, shared by the single-rate and difference intervals. */
 final class WilsonSupport {
 
   private WilsonSupport() {}
 
-  static double lower(int k, int n, double z) {
+  static double lower(int k, int trials, double z) {
+    Checks.counts(k, trials);
+    double n = trials; // double: 2 * n overflows int for n >= 2^30 (issue 12)
     if (k == 0) {
       return 0;
     }
@@ -16,8 +20,10 @@ final class WilsonSupport {
     return Math.max(0, (centre - half) / (1 + z2 / n));
   }
 
-  static double upper(int k, int n, double z) {
-    if (k == n) {
+  static double upper(int k, int trials, double z) {
+    Checks.counts(k, trials);
+    double n = trials; // double: 2 * n overflows int for n >= 2^30 (issue 12)
+    if (k == trials) {
       return 1;
     }
     double p = (double) k / n;
@@ -28,7 +34,9 @@ final class WilsonSupport {
   }
 
   // Newcombe (1998) Stat Med 17:857, method 4: continuity-corrected score limits.
-  static double lowerCorrected(int k, int n, double z) {
+  static double lowerCorrected(int k, int trials, double z) {
+    Checks.counts(k, trials);
+    double n = trials; // double: 2 * n overflows int for n >= 2^30 (issue 12)
     if (k == 0) {
       return 0;
     }
@@ -38,8 +46,10 @@ final class WilsonSupport {
     return Math.max(0, (2 * n * p + z2 - 1 - z * root) / (2 * (n + z2)));
   }
 
-  static double upperCorrected(int k, int n, double z) {
-    if (k == n) {
+  static double upperCorrected(int k, int trials, double z) {
+    Checks.counts(k, trials);
+    double n = trials; // double: 2 * n overflows int for n >= 2^30 (issue 12)
+    if (k == trials) {
       return 1;
     }
     double p = (double) k / n;

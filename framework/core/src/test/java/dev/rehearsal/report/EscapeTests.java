@@ -23,6 +23,20 @@ class EscapeTests {
     assertThat(out).doesNotContain("<script", "](", "**", "\n").contains("\\[x\\]\\(javascript:alert\\(1\\)\\)", "\\|");
   }
 
+  /**
+   * GitHub Flavored Markdown spec 0.29, section 6.9 (extended autolinks): a link is recognised at
+   * {@code www.}, at {@code http://}/{@code https://}/{@code ftp://}, and at {@code local@domain}; with
+   * none of those character sequences left, no renderer can autolink.
+   */
+  @Test
+  void item12_bare_urls_from_model_output_are_not_autolinked_in_markdown() {
+    String out = Escape.markdown("see https://evil.example/x, WWW.evil.example or mail me@evil.example");
+
+    assertThat(out).doesNotContainIgnoringCase("://", "www.").doesNotContainPattern("@[A-Za-z]");
+    assertThat(out.replace("\u2060", "")).isEqualTo(
+        "see https://evil.example/x, WWW.evil.example or mail me@evil.example".replace("-", "\\-"));
+  }
+
   @Test
   void csv_escaping_quotes_fields_and_defuses_formulas() {
     assertThat(Escape.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");

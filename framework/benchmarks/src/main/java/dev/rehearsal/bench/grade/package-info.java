@@ -1,4 +1,4 @@
-/** Benchmarks of the built-in graders against human-labelled model outputs. */
+/** Benchmarks of the built-in graders: against human-labelled outputs, and on hostile (huge) output. */
 @NullMarked
 package dev.rehearsal.bench.grade;
 

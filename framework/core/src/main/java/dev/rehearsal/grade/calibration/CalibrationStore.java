@@ -44,7 +44,7 @@ public final class CalibrationStore {
           .put("tn", t.trueNegatives());
       r.put("sensitivity", report.sensitivity().toString()).put("specificity", report.specificity().toString())
           .put("precision", report.precision().toString()).put("kappa", report.kappa().toString());
-      Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+      dev.rehearsal.text.Utf8Files.write(file, JSON.writeValueAsString(root) + "\n");
     } catch (IOException | ClassCastException e) {
       throw new UncheckedIOException("Cannot update " + file + " (" + e.getClass().getSimpleName() + ")",
           e instanceof IOException io ? io : new IOException(e));

@@ -20,6 +20,17 @@ public final class Checks {
     }
   }
 
+  /** Checks counts where zero trials is allowed (then there can be no events). */
+  public static void countsAllowingNone(int k, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("Number of trials is negative: " + n);
+    }
+    if (k < 0 || k > n) {
+      throw new IllegalArgumentException(
+          "Number of events is not in [0, number of trials " + n + "]: " + k);
+    }
+  }
+
   /** Checks a confidence level strictly inside (0, 1). */
   public static void confidence(double confidence) {
     if (!(confidence > 0 && confidence < 1)) {
