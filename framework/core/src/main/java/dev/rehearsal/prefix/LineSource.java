@@ -87,12 +87,14 @@ final class LineSource implements RecordSource {
     }
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, utf8), 1 << 16);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
+    // The byte-order mark is skipped as bytes: reading a char here would decode the first buffer and
+    // raise a malformed-input error outside readLine, where it gets its file and line.
+    in = new BufferedInputStream(in, 1 << 16);
+    in.mark(3);
+    if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+      in.reset();
     }
-    return reader;
+    return new BufferedReader(new InputStreamReader(in, utf8), 1 << 16);
   }
 
   /** The next line; bytes that are not UTF-8 are a bad-data error naming file and line. */

@@ -23,10 +23,12 @@ final class Examples {
   static List<ExampleSet> draw(long seed, CategorySpec c, List<String> segments, List<Prefix> prefixes, int limit,
       List<ArmResult> arms, Map<String, Map<String, Verdict>> verdictsByArm) {
     List<ExampleSet> out = new ArrayList<>();
-    for (String segment : segments) {
+    // With no segments declared the only scope is the whole sample (its tests are the overall ones).
+    List<String> scopes = segments.isEmpty() ? List.of(GateRun.OVERALL) : segments;
+    for (String segment : scopes) {
       for (ArmResult arm : arms) {
         Map<String, Verdict> verdicts = verdictsByArm.getOrDefault(arm.name(), Map.of());
-        List<Prefix> in = prefixes.stream().filter(p -> p.segment().equals(segment)).toList();
+        List<Prefix> in = prefixes.stream().filter(p -> segment.equals(GateRun.OVERALL) || p.segment().equals(segment)).toList();
         List<Prefix> flagged = in.stream().filter(p -> flagged(verdicts, p, c.label())).toList();
         int answered = (int) in.stream().filter(p -> verdicts.containsKey(p.sampleId())).count();
         List<Prefix> drawn = flagged.stream()
