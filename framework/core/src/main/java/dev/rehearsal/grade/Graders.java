@@ -18,7 +18,8 @@ public final class Graders {
       "pii", Set.of("type"),
       "keywords", Set.of("type", "label", "words"),
       "regex", Set.of("type", "label", "patterns"),
-      "judge", dev.rehearsal.grade.judge.JudgeSettings.KEYS);
+      "judge", dev.rehearsal.grade.judge.JudgeSettings.KEYS,
+      "java", dev.rehearsal.grade.spi.CustomGraders.KEYS);
 
   private Graders() {}
 
@@ -48,6 +49,7 @@ public final class Graders {
       case "keywords" -> new PatternGrader(label, words(strings(s, "words", true)));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
       case "judge" -> judge(spec, context);
+      case "java" -> dev.rehearsal.grade.spi.CustomGraders.create(s, context);
       default -> throw new IllegalArgumentException("Unknown grader type '" + spec.type() + "'");
     };
   }
