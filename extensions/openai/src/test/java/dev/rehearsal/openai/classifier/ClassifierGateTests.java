@@ -104,7 +104,7 @@ class ClassifierGateTests {
     assertThat(server.guardRequests).isNotEmpty().allSatisfy(r -> assertThat(r.path("messages").path(0).path("content").asText())
         .startsWith("Task: Check if there is unsafe content in 'Agent' messages"));
     JsonNode decision = new ObjectMapper().readTree(dir.resolve("reports/guard-gate/decision.json").toFile());
-    assertThat(decision.toString()).contains("malformed verdict");
+    assertThat(decision.path("healthSummary").asText()).contains("candidate 1 {safety: malformed verdict=1}");
   }
 
   private EngineExecutionResults run(String id, String client, String model, String type, String label) throws IOException {
