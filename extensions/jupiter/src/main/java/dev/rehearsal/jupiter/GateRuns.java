@@ -22,7 +22,16 @@ final class GateRuns {
 
   static GateRun run(ExtensionContext context, String gate) {
     ExtensionContext owner = classContext(context);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(gate, g -> rehearse(owner, g), GateRun.class);
+    // get + put rather than getOrComputeIfAbsent, which JUnit 6 deprecates for a method 5.14 lacks.
+    ExtensionContext.Store store = owner.getStore(NAMESPACE);
+    synchronized (GateRuns.class) {
+      GateRun run = store.get(gate, GateRun.class);
+      if (run == null) {
+        run = rehearse(owner, gate);
+        store.put(gate, run);
+      }
+      return run;
+    }
   }
 
   /** The class-level context, so every method (and every invocation) of a class shares one run. */
