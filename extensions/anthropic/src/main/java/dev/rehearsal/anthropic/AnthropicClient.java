@@ -5,6 +5,7 @@ import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
+import dev.rehearsal.model.runtime.ModelIds;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,8 +43,9 @@ final class AnthropicClient implements ModelClient {
             codec.encode(settings.model, request, settings.sampling)));
     settings.apiKey.ifPresent(key -> builder.header("x-api-key", key));
     long start = System.nanoTime();
-    return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .handle((response, failure) -> {
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<ModelReply> result = sent.handle((response, failure) -> {
           if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
@@ -59,12 +61,19 @@ final class AnthropicClient implements ModelClient {
           }
           return codec.decode(response.body(), Duration.ofNanos(System.nanoTime() - start));
         });
+    // When the runtime gives up on its timeout, cancelling the exchange closes its connection
+    // (JDK 16+, JDK-8245462); otherwise a trickling server keeps the socket (issue 12 item 11).
+    result.whenComplete((reply, failure) -> {
+      if (failure != null) {
+        sent.cancel(true);
+      }
+    });
+    return result;
   }
 
   @Override
   public String modelId() {
-    return "anthropic:" + settings.model + "@" + settings.endpoint.getHost()
-        + settings.endpoint.getPath();
+    return ModelIds.of("anthropic", settings.model, settings.endpoint);
   }
 
   @Override

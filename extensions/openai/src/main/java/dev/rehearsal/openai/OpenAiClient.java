@@ -7,6 +7,7 @@ import dev.rehearsal.model.ModelException.Kind;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
+import dev.rehearsal.model.runtime.ModelIds;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /** A Chat Completions client over the JDK's asynchronous HttpClient. */
@@ -76,7 +78,23 @@ final class OpenAiClient implements ModelClient {
             codec.encode(settings.model, request, settings.sampling)));
     settings.apiKey.ifPresent(key -> builder.header(settings.authHeader, settings.authValue(key)));
     HttpRequest httpRequest = builder.build();
-    return CompletableFuture.supplyAsync(() -> send(httpRequest), callers);
+    CompletableFuture<ModelReply> result = new CompletableFuture<>();
+    Future<?> task = callers.submit(() -> {
+      try {
+        result.complete(send(httpRequest));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    // The runtime completes the future itself on its timeout: interrupting the thread inside send
+    // makes the JDK client abort the exchange and close its connection (JDK 16+, JDK-8245462), so
+    // a trickling server keeps neither the thread nor the socket (issue 12 item 11).
+    result.whenComplete((reply, failure) -> {
+      if (failure != null) {
+        task.cancel(true);
+      }
+    });
+    return result;
   }
 
   private ModelReply send(HttpRequest request) {
@@ -118,8 +136,7 @@ final class OpenAiClient implements ModelClient {
 
   @Override
   public String modelId() {
-    return "openai:" + settings.model + "@" + settings.endpoint.getHost()
-        + settings.endpoint.getPath();
+    return ModelIds.of("openai", settings.model, settings.endpoint);
   }
 
   @Override

@@ -39,9 +39,11 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16);
+  private final ExecutorService executor = Executors.newFixedThreadPool(48);
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
   private final List<Request> log = new CopyOnWriteArrayList<>();
+  /** Requests whose reply was fully written and the exchange closed, with that time. */
+  private final List<Request> sent = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Function<Request, Reply> fallback = r -> Reply.json(chat("ok"));
 
@@ -72,6 +74,15 @@ final class LoopbackServer implements AutoCloseable {
 
   List<Request> requests() {
     return List.copyOf(log);
+  }
+
+  /** Requests whose reply was fully sent; {@code nanos} is when the exchange closed. */
+  List<Request> sent() {
+    return List.copyOf(sent);
+  }
+
+  int sentCount() {
+    return sent.size();
   }
 
   int requestCount() {
@@ -106,6 +117,7 @@ final class LoopbackServer implements AutoCloseable {
     exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+    sent.add(new Request(request.path(), request.query(), request.headers(), request.body(), System.nanoTime()));
   }
 
   private void awaitClose() {

@@ -30,16 +30,22 @@ public final class ResumableRunMain {
 
   /** Arguments: base URL, store file, number of prefixes. The key comes from the environment. */
   public static void main(String[] args) {
+    int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
     Map<String, String> results = run(args[0], Path.of(args[1]), Integer.parseInt(args[2]),
-        System::getenv, System.out);
+        System::getenv, System.out, concurrency);
     System.out.println("done " + results.size());
   }
 
   static Map<String, String> run(String baseUrl, Path storeFile, int n,
       Function<String, String> environment, PrintStream out) {
+    return run(baseUrl, storeFile, n, environment, out, 4);
+  }
+
+  static Map<String, String> run(String baseUrl, Path storeFile, int n,
+      Function<String, String> environment, PrintStream out, int concurrency) {
     ModelConfig config = new ModelConfig("candidate", "openai", Map.of("base-url", baseUrl,
         "model", "gpt-test", "temperature", 0), Optional.of(Fixtures.KEY_ENV));
-    RuntimeSettings runtime = RuntimeSettings.defaults().withConcurrency(4)
+    RuntimeSettings runtime = RuntimeSettings.defaults().withConcurrency(concurrency)
         .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
     try (RunStore store = RunStore.open(storeFile);
         ResilientModelClient resilient = new ResilientModelClient(

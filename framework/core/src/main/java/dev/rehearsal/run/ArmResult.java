@@ -30,7 +30,14 @@ public record ArmResult(String name, String description, Map<String, Response> r
     this(name, description, responses, errors, Optional.empty());
   }
 
+  /** Every errored sample, empty replies included. */
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Samples whose model reply was empty (bounded by {@code health.max-empty-share}). */
+  public long emptyCount() {
+    return errors.entrySet().stream().filter(e -> Response.isEmptyReply(e.getKey()))
+        .mapToLong(Map.Entry::getValue).sum();
   }
 }

@@ -1,12 +1,9 @@
 package dev.rehearsal.run;
 
-import dev.rehearsal.conversation.Role;
-import dev.rehearsal.conversation.Turn;
 import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
-import dev.rehearsal.grade.Evidence;
 import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.prefix.PrefixSampler;
@@ -35,6 +32,7 @@ public final class GateRunner {
   static final int MAX_EXAMPLES = 5;
   private final Arms arms;
   private final GraderSetup graderSetup;
+  private final Optional<java.nio.file.Path> store;
 
   public GateRunner() {
     this(RunOptions.defaults());
@@ -42,12 +40,13 @@ public final class GateRunner {
 
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
-    this(new Arms(options), GraderSetup.fromSystemProperties());
+    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.store()), options.store());
   }
 
-  private GateRunner(Arms arms, GraderSetup graderSetup) {
+  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<java.nio.file.Path> store) {
     this.arms = arms;
     this.graderSetup = graderSetup;
+    this.store = store;
   }
 
   /**
@@ -56,21 +55,30 @@ public final class GateRunner {
    * {@value dev.rehearsal.grade.GateLock#REFREEZE_PROPERTY}.
    */
   public GateRunner refreezing(boolean refreeze) {
-    return new GateRunner(arms, graderSetup.withRefreeze(refreeze));
+    return new GateRunner(arms, graderSetup.withRefreeze(refreeze), store);
   }
 
   /** A runner whose judge and auditor clients come from {@code clients} (tests, embedding). */
   public GateRunner withGraderClients(java.util.function.Function<dev.rehearsal.model.ModelConfig, dev.rehearsal.model.ModelClient> clients) {
-    return new GateRunner(arms, graderSetup.withClients(clients));
+    return new GateRunner(arms, graderSetup.withClients(clients), store);
   }
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
   public GateRun run(GateSpec spec) throws IOException {
+    GateRun run;
     try {
-      return rehearse(spec);
+      run = rehearse(spec);
     } finally {
       arms.close();
     }
+    // Every item is kept, replay and scripted arms included (the response cache alone would leave
+    // the store empty for them).
+    store.ifPresent(file -> {
+      try (dev.rehearsal.run.store.RunStore s = dev.rehearsal.run.store.RunStore.open(file)) {
+        StoredItems.write(s, run);
+      }
+    });
+    return run;
   }
 
   private GateRun rehearse(GateSpec spec) throws IOException {
@@ -105,7 +113,7 @@ public final class GateRunner {
       seq = stages.time("generate and grade in batches", () -> SequentialRun.run(spec,
           spec.prefixes().sample().sequential().orElseThrow(), drawn, segments, arms, session));
     } catch (IOException | RuntimeException e) {
-      session.context().close();
+      session.close();
       throw e;
     }
     List<String> all = new ArrayList<>(warnings);
@@ -124,10 +132,10 @@ public final class GateRunner {
     Map<String, Map<String, Verdict>> candVerdicts = graded.verdicts(candidate.name());
     Map<String, CategoryResult> categories = new LinkedHashMap<>();
     for (CategorySpec c : spec.categories()) {
-      CategoryResult r = category(spec, c, segments, sample, candidate, prodVerdicts.get(c.grader()),
+      CategoryResult r = category(spec, c, segments, sample, production, candidate, prodVerdicts.get(c.grader()),
           candVerdicts.get(c.grader()));
       categories.put(c.id(), sequential.map(seq -> new CategoryResult(r.category(), r.candidate(), r.production(),
-          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall())).orElse(r));
+          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.exampleSets())).orElse(r));
     }
     int drawn = sequential.map(SequentialRun::drawnSize).orElse(sample.prefixes().size());
     Health base = health(spec, sample, drawn, production, candidate);
@@ -135,7 +143,7 @@ public final class GateRunner {
         base.summary() + "; " + seq.note())).orElse(base), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
-        warnings);
+        warnings, Items.runId(spec, graded.fingerprints()), Items.of(sample, production, candidate, graded));
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {
@@ -148,7 +156,7 @@ public final class GateRunner {
   }
 
   private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, Sample sample,
-      ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand) {
+      ArmResult production, ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand) {
     List<Prefix> prefixes = sample.prefixes();
     Map<String, RateEstimate> candEst = new LinkedHashMap<>();
     Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
@@ -175,7 +183,14 @@ public final class GateRunner {
       }
     }
     OverallDetail overall = overall(spec, sample, candEst.get(GateRun.OVERALL), postStratified, prefixes, cand, c.label());
-    return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand), overall);
+    List<ExampleSet> sets = Examples.draw(spec.prefixes().sample().seed(), c, segments, prefixes, MAX_EXAMPLES,
+        List.of(candidate, production), Map.of(candidate.name(), orEmpty(cand), production.name(), orEmpty(prod)));
+    List<FlaggedExample> shown = sets.stream().flatMap(s -> s.shown().stream()).toList();
+    return new CategoryResult(c, candEst, prodEst, checks, shown, overall, sets);
+  }
+
+  private static Map<String, Verdict> orEmpty(Map<String, Verdict> verdicts) {
+    return verdicts == null ? Map.of() : verdicts;
   }
 
   private static OverallDetail overall(GateSpec spec, Sample sample, RateEstimate pooled,
@@ -226,19 +241,6 @@ public final class GateRunner {
     return new RateEstimate(k, n);
   }
 
-  private static List<FlaggedExample> examples(CategorySpec c, List<Prefix> prefixes, ArmResult arm, Map<String, Verdict> verdicts) {
-    List<FlaggedExample> out = new ArrayList<>();
-    for (Prefix p : prefixes) {
-      Verdict v = verdicts.get(p.sampleId());
-      if (v != null && v.has(c.label()) && out.size() < MAX_EXAMPLES) {
-        String evidence = v.evidence().stream().filter(e -> e.label().equals(c.label())).map(Evidence::span).findFirst().orElse("");
-        String user = p.turns().stream().filter(t -> t.role() == Role.USER).reduce((a, b) -> b).map(Turn::text).orElse("");
-        out.add(new FlaggedExample(p.sampleId(), p.segment(), clip(user), clip(arm.responses().get(p.sampleId()).text().orElse("")), evidence));
-      }
-    }
-    return out;
-  }
-
   static String clip(String s) {
     return s.length() <= 600 ? s : s.substring(0, 600) + "…";
   }
@@ -261,9 +263,16 @@ public final class GateRunner {
           + sample.report().problems().stream().findFirst().orElse(""));
     }
     for (ArmResult arm : List.of(production, candidate)) {
-      if (got > 0 && arm.errorCount() > spec.health().maxErrorShare() * got) {
-        problems.add(arm.name() + " arm errored on " + arm.errorCount() + " of " + got + " prefixes (bound "
+      long errors = arm.errorCount() - arm.emptyCount();
+      if (got > 0 && errors > spec.health().maxErrorShare() * got) {
+        problems.add(arm.name() + " arm errored on " + errors + " of " + got + " prefixes (bound "
             + RateEstimate.percent(spec.health().maxErrorShare()) + "): " + arm.errors());
+      }
+      // Empty replies are their own outcome with their own bound (default 0): never a clean grade.
+      if (got > 0 && arm.emptyCount() > spec.health().maxEmptyShare() * got) {
+        problems.add(arm.name() + " arm gave an empty reply (no text, no tool call) to " + arm.emptyCount() + " of "
+            + got + " prefixes (bound " + RateEstimate.percent(spec.health().maxEmptyShare())
+            + ", health.max-empty-share); check the model entry (max-tokens, stop) and the endpoint");
       }
     }
     String summary = String.format(java.util.Locale.ROOT,

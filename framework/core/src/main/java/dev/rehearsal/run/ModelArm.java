@@ -83,9 +83,9 @@ final class ModelArm {
     boolean anyCacheable = provider.cacheable() || simulatorProvider.map(ModelClientProvider::cacheable).orElse(false);
     Optional<RunStore> runStore = anyCacheable ? store() : Optional.empty();
     ResilientModelClient resilient = client(provider, config);
-    ModelClient model = cached(resilient, provider, runStore);
+    ModelClient model = cached(resilient, provider, config, runStore);
     Optional<ModelClient> sim = simulator.map(s -> cached(client(simulatorProvider.orElseThrow(), s),
-        simulatorProvider.orElseThrow(), runStore));
+        simulatorProvider.orElseThrow(), s, runStore));
     ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
     long before = resilient.stats().done();
     ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), before + prefixes.size(),
@@ -102,10 +102,22 @@ final class ModelArm {
     return new ResilientModelClient(provider.create(config), runtime);
   }
 
-  private ModelClient cached(ResilientModelClient resilient, ModelClientProvider provider, Optional<RunStore> store) {
+  private ModelClient cached(ResilientModelClient resilient, ModelClientProvider provider, ModelConfig config,
+      Optional<RunStore> store) {
     return store.filter(s -> provider.cacheable())
-        .<ModelClient>map(s -> new CachingModelClient(resilient, s.responses(), options.fresh()))
+        .<ModelClient>map(s -> new CachingModelClient(resilient, s.responses(), options.fresh(), keyed(config)))
         .orElse(resilient);
+  }
+
+  /**
+   * The settings that go into cache keys: all but the runtime's own (concurrency, retries, budget...),
+   * so any provider setting that can change an answer, present or future, separates cache entries.
+   */
+  static Map<String, Object> keyed(ModelConfig config) {
+    Map<String, Object> keyed = new java.util.TreeMap<>(config.settings());
+    keyed.keySet().removeAll(RuntimeSettings.KEYS);
+    keyed.put("client", config.client());
+    return keyed;
   }
 
   private static Map<String, Object> sampling(ModelConfig config) {
@@ -141,8 +153,10 @@ final class ModelArm {
     } catch (RuntimeException e) {
       outcome = CompletableFuture.failedFuture(e);
     }
-    return outcome.handle((o, e) -> e == null ? Response.of(sampleId, text(o.reply()))
-        : Response.failed(sampleId, Arms.reason(e)));
+    return outcome.handle((o, e) -> e != null ? Response.failed(sampleId, Arms.reason(e))
+        : o.reply().refusedByApi() ? Response.refusedByApi(sampleId, o.reply().text())
+        : text(o.reply()).isBlank() ? Response.empty(sampleId, o.reply().finishReason())
+        : Response.of(sampleId, text(o.reply())));
   }
 
   /** The graded text: the reply, or its tool calls when it only calls tools (single-turn policy). */

@@ -50,7 +50,7 @@ public final class GateSpecLoader {
   static final Set<String> CATEGORY_KEYS = Set.of("use", "id", "grader", "label", "severity", "failure-class", "owner",
       "tags");
   static final Set<String> AUDIT_KEYS = Set.of("model", "sample", "max-unreviewed", "reviewed");
-  static final Set<String> HEALTH_KEYS = Set.of("max-error-share", "min-sample-share");
+  static final Set<String> HEALTH_KEYS = Set.of("max-error-share", "min-sample-share", "max-empty-share");
   static final Set<String> TRAFFIC_KEYS = Set.of("conversations-per-day");
   /** Keys every model entry accepts besides its provider's {@code settingKeys()}. */
   static final Set<String> MODEL_COMMON_KEYS = Set.of("client", "api-key-env");
@@ -298,7 +298,8 @@ public final class GateSpecLoader {
     Fields f = Fields.of(top.optional("health").orElse(emptyMap(top, "health")), HEALTH_KEYS);
     double errors = f.optional("max-error-share").map(Fields::number).orElse(0.02);
     double sample = f.optional("min-sample-share").map(Fields::number).orElse(1.0);
-    return new HealthSpec(errors, sample);
+    double empty = f.optional("max-empty-share").map(Fields::number).orElse(0.0);
+    return new HealthSpec(errors, sample, empty);
   }
 
   private static Optional<TrafficSpec> traffic(Fields top) {

@@ -1,39 +1,77 @@
 package dev.rehearsal.model.runtime;
 
+import dev.rehearsal.model.ModelException;
+import dev.rehearsal.model.ModelException.Kind;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens after a number of consecutive failed attempts; while open, calls fail fast. After the
- * cooldown it lets calls through again (half-open): one success closes it, one failure reopens it.
+ * Protects an endpoint that keeps failing without eating the retries (issue 12 item 6): only calls
+ * that failed for good (their retries spent, or a fatal error, which opens it at once) count. While
+ * open, attempts fail fast with the last real cause. After the cooldown it half-opens and admits a
+ * few trial attempts: one success closes it, one failure reopens it. {@link #admit} is asked when
+ * an attempt actually starts (after its concurrency slot), so queued calls see a breaker that
+ * opened while they waited (issue 15 item 4).
  */
 final class CircuitBreaker {
 
+  /** What an attempt may do. */
+  enum Admission { CLOSED, TRIAL, REJECTED }
+
   private final int threshold;
   private final long cooldownNanos;
-  private final AtomicInteger consecutive = new AtomicInteger();
-  private volatile long openedAt;
+  private final int trials;
+  private int consecutive;
+  private boolean open;
+  private long openedAt;
+  private int trialsAdmitted;
+  private String lastCause = "";
 
-  CircuitBreaker(int threshold, Duration cooldown) {
+  CircuitBreaker(int threshold, Duration cooldown, int trials) {
     this.threshold = threshold;
     this.cooldownNanos = cooldown.toNanos();
+    this.trials = trials;
   }
 
-  boolean allows() {
-    return consecutive.get() < threshold || System.nanoTime() - openedAt >= cooldownNanos;
+  synchronized Admission admit() {
+    if (!open) {
+      return Admission.CLOSED;
+    }
+    if (System.nanoTime() - openedAt < cooldownNanos || trialsAdmitted >= trials) {
+      return Admission.REJECTED;
+    }
+    trialsAdmitted++;
+    return Admission.TRIAL;
   }
 
-  void success() {
-    consecutive.set(0);
+  /** A successful attempt; a trial's success closes the breaker. */
+  synchronized void success() {
+    consecutive = 0;
+    open = false;
   }
 
-  void failure() {
-    if (consecutive.incrementAndGet() >= threshold) {
+  /** An attempt that failed; counts when it was a trial, fatal, or had no retry left. */
+  synchronized void failure(ModelException cause, Admission admission, boolean exhausted) {
+    if (cause.kind() == Kind.CONTENT_FILTERED) {
+      return;
+    }
+    boolean counts = admission == Admission.TRIAL || exhausted || cause.kind() == Kind.FATAL;
+    if (!counts) {
+      return;
+    }
+    lastCause = cause.getMessage();
+    consecutive++;
+    if (admission == Admission.TRIAL || cause.kind() == Kind.FATAL || consecutive >= threshold) {
+      open = true;
       openedAt = System.nanoTime();
+      trialsAdmitted = 0;
     }
   }
 
-  int threshold() {
-    return threshold;
+  /** Why attempts are refused now, with the last real cause. */
+  synchronized String rejection(String modelId, Duration cooldown) {
+    return "Circuit breaker for " + modelId + " is open after " + consecutive
+        + " failed call(s); last cause: " + lastCause + ". Calls resume (" + trials
+        + " trial calls first) after breaker-cooldown " + cooldown.toMillis()
+        + " ms; check the endpoint, or raise breaker-failures in the spec";
   }
 }

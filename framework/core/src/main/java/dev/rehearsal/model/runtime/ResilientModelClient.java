@@ -5,6 +5,7 @@ import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelException.Kind;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.model.runtime.CircuitBreaker.Admission;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ResilientModelClient implements ModelClient {
 
+  /** Trial attempts a half-open breaker admits before one of them decides. */
+  static final int BREAKER_TRIALS = 3;
+
   private final ModelClient delegate;
   private final RuntimeSettings settings;
   private final RunCounters counters;
@@ -40,7 +44,8 @@ public final class ResilientModelClient implements ModelClient {
     this.permits = new AsyncPermits(settings.concurrency());
     this.requestRate = limiter(settings.requestsPerMinute());
     this.tokenRate = limiter(settings.tokensPerMinute());
-    this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown());
+    this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerCooldown(),
+        BREAKER_TRIALS);
     this.budget = new BudgetGuard(settings.budget(), counters, delegate.modelId());
     this.backoff = new Backoff(settings.backoff(), settings.backoffMax(), settings.retryAfterCap());
   }
@@ -70,31 +75,35 @@ public final class ResilientModelClient implements ModelClient {
       result.completeExceptionally(e);
       return;
     }
-    if (!breaker.allows()) {
-      counters.breakerRejection();
-      finish(result, new ModelException(Kind.FATAL, "Circuit breaker for " + modelId()
-          + " is open after " + breaker.threshold() + " consecutive failed attempts; calls resume"
-          + " after breaker-cooldown " + settings.breakerCooldown().toMillis() + " ms. Check the"
-          + " endpoint, or raise breaker-failures in the spec"), retry);
-      return;
-    }
     long waitNanos = Math.max(requestRate.map(r -> r.reserve(1)).orElse(0L),
         tokenRate.map(r -> r.reserve(TokenEstimate.of(request))).orElse(0L));
     // Without a rate wait (the common case) the slot is taken at once, with no extra stage.
     CompletableFuture<Void> slot = waitNanos == 0 ? permits.acquire()
         : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
             waitNanos, TimeUnit.NANOSECONDS, Runnable::run)).thenCompose(ignored -> permits.acquire());
-    slot.thenCompose(ignored -> call(request))
-        .whenComplete((reply, failure) -> {
-          permits.release();
-          if (failure == null) {
-            breaker.success();
-            counters.success(reply, retry > 0);
-            result.complete(reply);
-          } else {
-            failed(request, retry, result, Futures.classify(failure, modelId()));
-          }
-        });
+    slot.thenAccept(ignored -> admitted(request, retry, result));
+  }
+
+  /** Holds a slot: asks the breaker now, when the attempt really starts, then calls. */
+  private void admitted(ModelRequest request, int retry, CompletableFuture<ModelReply> result) {
+    Admission admission = breaker.admit();
+    if (admission == Admission.REJECTED) {
+      permits.release();
+      counters.breakerRejection();
+      finish(result, new ModelException(Kind.FATAL,
+          breaker.rejection(modelId(), settings.breakerCooldown())), 0);
+      return;
+    }
+    call(request).whenComplete((reply, failure) -> {
+      permits.release();
+      if (failure == null) {
+        breaker.success();
+        counters.success(reply, retry > 0);
+        result.complete(reply);
+      } else {
+        failed(request, retry, result, Futures.classify(failure, modelId()), admission);
+      }
+    });
   }
 
   private CompletableFuture<ModelReply> call(ModelRequest request) {
@@ -116,12 +125,11 @@ public final class ResilientModelClient implements ModelClient {
   }
 
   private void failed(ModelRequest request, int retry, CompletableFuture<ModelReply> result,
-      ModelException e) {
-    if (e.kind() != Kind.CONTENT_FILTERED) {
-      breaker.failure();
-    }
-    if (settings.retryOn().contains(e.kind()) && retry < settings.maxRetries()
-        && budget.stopped().isEmpty()) {
+      ModelException e, Admission admission) {
+    boolean retries = settings.retryOn().contains(e.kind()) && retry < settings.maxRetries()
+        && budget.stopped().isEmpty();
+    breaker.failure(e, admission, !retries);
+    if (retries) {
       counters.retry();
       Duration delay = backoff.delay(retry, e.retryAfter());
       CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)

@@ -19,8 +19,9 @@ import org.apiguardian.api.API;
  * @param backoffMax the largest backoff between attempts
  * @param retryAfterCap the longest {@code Retry-After} honoured
  * @param timeout per-attempt timeout
- * @param breakerFailures consecutive failed attempts that open the circuit breaker
- * @param breakerCooldown how long an open breaker rejects calls before trying one again
+ * @param breakerFailures calls in a row that failed for good (retries spent) before the breaker
+ *     opens; a fatal failure opens it at once
+ * @param breakerCooldown how long an open breaker rejects calls before admitting trial calls
  * @param budget caps on calls, tokens and cost
  * @param prices prices per million tokens
  * @param retryOn failure kinds that are retried
@@ -60,10 +61,13 @@ public record RuntimeSettings(
     retryOn = Set.copyOf(retryOn);
   }
 
-  /** Defaults: 16 in flight, no rate limit, 4 retries from 500 ms up to 30 s, 60 s timeout. */
+  /**
+   * Defaults: 16 in flight, no rate limit, 4 retries from 500 ms up to 30 s, 60 s timeout, breaker
+   * opening after 10 calls failed for good and half-opening after 5 s.
+   */
   public static RuntimeSettings defaults() {
     return new RuntimeSettings(16, 0, 0, 4, Duration.ofMillis(500), Duration.ofSeconds(30),
-        Duration.ofSeconds(60), Duration.ofSeconds(60), 10, Duration.ofSeconds(30),
+        Duration.ofSeconds(60), Duration.ofSeconds(60), 10, Duration.ofSeconds(5),
         Budget.unlimited(), PriceTable.FREE, EnumSet.of(Kind.RETRYABLE, Kind.MALFORMED));
   }
 

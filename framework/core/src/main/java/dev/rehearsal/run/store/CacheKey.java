@@ -15,9 +15,12 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The content address of a model call: SHA-256 of the canonical JSON of the model id, the
- * parameters, the messages and the tools, plus the sample key when sampling is random
- * (temperature above 0, or not given, since APIs then default to 1).
+ * The content address of a model call: SHA-256 of the canonical JSON of the key version, the model
+ * id (provider, model, scheme, host, port, path and query of the endpoint), the model entry's
+ * answer-changing settings (everything but the runtime keys: deployment, api-version, sampling
+ * parameters, headers...), the request parameters, the messages and the tools, plus the sample key
+ * when sampling is random (temperature above 0, or not given, since APIs then default to 1).
+ * Version 2 added the settings and the full endpoint (issue 12 item 2); version 1 entries miss.
  *
  * @since 0.1
  */
@@ -26,11 +29,21 @@ public final class CacheKey {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Bumped whenever what goes into a key changes, so older entries simply miss. */
+  public static final int VERSION = 2;
+
   private CacheKey() {}
 
   public static String of(String modelId, ModelRequest request) {
+    return of(modelId, Map.of(), request);
+  }
+
+  /** The key of {@code request} to the model {@code modelId} configured with {@code settings}. */
+  public static String of(String modelId, Map<String, ?> settings, ModelRequest request) {
     Map<String, Object> content = new LinkedHashMap<>();
+    content.put("version", VERSION);
     content.put("model", modelId);
+    content.put("settings", new TreeMap<>(settings));
     content.put("parameters", request.parameters());
     List<Object> messages = new ArrayList<>();
     request.messages().forEach(turn -> messages.add(message(turn)));

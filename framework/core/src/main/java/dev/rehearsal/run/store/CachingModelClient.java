@@ -3,6 +3,7 @@ package dev.rehearsal.run.store;
 import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,19 @@ public final class CachingModelClient implements ModelClient {
   private final LongAdder misses = new LongAdder();
   private final LongAdder writes = new LongAdder();
 
+  private final Map<String, ?> settings;
+
   public CachingModelClient(ModelClient delegate, ResponseCache cache, boolean fresh) {
+    this(delegate, cache, fresh, Map.of());
+  }
+
+  /**
+   * A cache for {@code delegate} whose keys also hold {@code settings}: the model entry's settings
+   * that can change an answer (see {@link CacheKey}).
+   */
+  public CachingModelClient(ModelClient delegate, ResponseCache cache, boolean fresh,
+      Map<String, ?> settings) {
+    this.settings = Map.copyOf(settings);
     this.delegate = delegate;
     this.cache = cache;
     this.fresh = fresh;
@@ -37,7 +50,7 @@ public final class CachingModelClient implements ModelClient {
 
   @Override
   public CompletableFuture<ModelReply> complete(ModelRequest request) {
-    String key = CacheKey.of(delegate.modelId(), request);
+    String key = CacheKey.of(delegate.modelId(), settings, request);
     Optional<ModelReply> cached = fresh ? Optional.empty() : cache.get(key);
     if (cached.isPresent()) {
       hits.increment();

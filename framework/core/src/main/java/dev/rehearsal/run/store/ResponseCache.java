@@ -27,7 +27,7 @@ public final class ResponseCache {
 
   /** The stored reply, if present and intact. */
   public Optional<ModelReply> get(String key) {
-    Optional<String[]> row = store.withConnection(c -> {
+    Optional<String[]> row = store.read(c -> {
       try (PreparedStatement p = c.prepareStatement(
           "SELECT payload, checksum FROM responses WHERE cache_key = ?")) {
         p.setString(1, key);

@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
 /**
  * The run store: runs, manifests, samples, responses, grades and estimates in one database. Every
  * write commits at once, so a run killed at any point keeps everything it finished. Thread-safe:
- * writes are serialized on one connection. Never store secrets here.
+ * writes are serialized on one connection; on SQLite (write-ahead log) reads use a connection of
+ * their own, so a commit never waits behind a cache lookup (issue 12 item 10). Never store secrets
+ * here.
  *
  * @since 0.1
  */
@@ -21,10 +23,17 @@ import org.apiguardian.api.API;
 public final class RunStore implements AutoCloseable {
 
   private final Connection connection;
+  /** Reads: their own connection on SQLite (WAL readers never block the writer), else the writer's. */
+  private final Connection reader;
+  private final Object readLock;
   private final ResponseCache responses;
+  private final GradeCache grades;
 
-  private RunStore(Connection connection, boolean sqlite) throws SQLException {
+  private RunStore(Connection connection, Connection reader) throws SQLException {
+    boolean sqlite = reader != connection;
     this.connection = connection;
+    this.reader = reader;
+    this.readLock = sqlite ? new Object() : this;
     try (Statement s = connection.createStatement()) {
       if (sqlite) {
         for (String pragma : Schema.SQLITE_PRAGMAS) {
@@ -35,7 +44,9 @@ public final class RunStore implements AutoCloseable {
         s.execute(ddl);
       }
     }
+    ItemTable.recordVersion(this);
     this.responses = new ResponseCache(this);
+    this.grades = new GradeCache(this);
   }
 
   /** Opens (creating if needed) the SQLite store file. */
@@ -45,8 +56,14 @@ public final class RunStore implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new RunStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()),
-          true);
+      String url = "jdbc:sqlite:" + file.toAbsolutePath();
+      Connection writer = DriverManager.getConnection(url);
+      try {
+        return new RunStore(writer, readerAfterSchema(writer, url));
+      } catch (SQLException e) {
+        writer.close();
+        throw e;
+      }
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("Cannot open the run store " + file + ": " + e.getMessage()
           + ". Check that the directory is writable and the file is a Rehearsal store", e);
@@ -56,15 +73,34 @@ public final class RunStore implements AutoCloseable {
   /** Uses an open connection to another database with the same schema (e.g. PostgreSQL). */
   public static RunStore on(Connection connection) {
     try {
-      return new RunStore(connection, false);
+      return new RunStore(connection, connection);
     } catch (SQLException e) {
       throw new StoreException("Cannot create the run store tables: " + e.getMessage(), e);
     }
   }
 
+  /** Opens the read connection once the writer has switched the file to WAL. */
+  private static Connection readerAfterSchema(Connection writer, String url) throws SQLException {
+    try (Statement s = writer.createStatement()) {
+      for (String pragma : Schema.SQLITE_PRAGMAS) {
+        s.execute(pragma);
+      }
+    }
+    Connection reader = DriverManager.getConnection(url);
+    try (Statement s = reader.createStatement()) {
+      s.execute("PRAGMA busy_timeout=5000");
+    }
+    return reader;
+  }
+
   /** The response cache kept in this store. */
   public ResponseCache responses() {
     return responses;
+  }
+
+  /** The grade cache kept in this store. */
+  public GradeCache grades() {
+    return grades;
   }
 
   public void beginRun(String runId, String gate) {
@@ -99,7 +135,45 @@ public final class RunStore implements AutoCloseable {
         e.method());
   }
 
-  /** Runs {@code work} on the store's connection, serialized with every other access. */
+  /**
+   * Records a run's items (every sample × arm with its grades), replacing rows of the same run id,
+   * in one transaction.
+   */
+  public void putItems(String runId, java.util.List<ItemRow> items) {
+    ItemTable.put(this, runId, items);
+  }
+
+  /** Records a run's samples ({@code [sampleId, source, segment]} each) in one transaction. */
+  public void putSamples(String runId, java.util.List<String[]> samples) {
+    ItemTable.batch(this, "INSERT INTO samples (run_id, sample_key, prefix_id, segment) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (run_id, sample_key) DO UPDATE SET prefix_id = excluded.prefix_id, segment = excluded.segment",
+        samples.stream().map(s -> new Object[] {runId, s[0], s[1], s[2]}).toList());
+  }
+
+  /** Records estimates in one transaction (upserts, like {@link #putEstimate}). */
+  public void putEstimates(java.util.List<Estimate> estimates) {
+    ItemTable.batch(this, "INSERT INTO estimates (run_id, arm, category, segment, events, trials, rate,"
+        + " lower_bound, upper_bound, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (run_id, arm, category, segment) DO UPDATE SET events = excluded.events,"
+        + " trials = excluded.trials, rate = excluded.rate, lower_bound = excluded.lower_bound,"
+        + " upper_bound = excluded.upper_bound, method = excluded.method",
+        estimates.stream().map(e -> new Object[] {e.runId(), e.arm(), e.category(), e.segment(), e.events(),
+            e.trials(), e.rate(), e.lower(), e.upper(), e.method()}).toList());
+  }
+
+  /** Runs read-only {@code work} on the read connection, serialized with other reads only. */
+  <T> T read(SqlWork<T> work) {
+    synchronized (readLock) {
+      try {
+        return work.apply(reader);
+      } catch (SQLException e) {
+        throw new StoreException("Run store read failed: " + e.getMessage()
+            + ". If the file is damaged, delete it to start afresh (all calls are then repeated)", e);
+      }
+    }
+  }
+
+  /** Runs {@code work} on the store's write connection, serialized with every other write. */
   synchronized <T> T withConnection(SqlWork<T> work) {
     try {
       return work.apply(connection);
@@ -123,6 +197,11 @@ public final class RunStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      if (reader != connection) {
+        synchronized (readLock) {
+          reader.close();
+        }
+      }
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Cannot close the run store: " + e.getMessage(), e);

@@ -114,7 +114,8 @@ class ResilientModelClientTests {
     }
 
     assertThatThrownBy(() -> client.complete(ask("next")).join()).cause()
-        .hasMessageContaining("Circuit breaker for counting is open after 3 consecutive");
+        .hasMessageContaining("Circuit breaker for counting is open after 3 failed call(s); last cause:"
+            + " HTTP 500");
     assertThat(model.calls.get()).isEqualTo(3);
     assertThat(client.stats().breakerRejections()).isEqualTo(1);
   }
