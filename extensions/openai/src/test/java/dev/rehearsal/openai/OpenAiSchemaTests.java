@@ -29,4 +29,22 @@ class OpenAiSchemaTests {
     expected.add("api-key-env");
     assertThat(keys).isEqualTo(expected);
   }
+
+  @Test
+  void moderationBranchListsTheModerationProvidersKeys() throws Exception {
+    JsonNode schema;
+    try (InputStream in = OpenAiSchemaTests.class.getResourceAsStream("/dev/rehearsal/schema/gate.schema.json")) {
+      schema = new ObjectMapper().readTree(in);
+    }
+    Set<String> keys = new TreeSet<>();
+    for (JsonNode branch : schema.at("/properties/models/additionalProperties/allOf")) {
+      if (branch.at("/if/properties/client/const").asText().equals("openai-moderation")) {
+        branch.at("/then/propertyNames/enum").forEach(k -> keys.add(k.asText()));
+      }
+    }
+    Set<String> expected = new TreeSet<>(new OpenAiModerationProvider().settingKeys());
+    expected.add("client");
+    expected.add("api-key-env");
+    assertThat(keys).isEqualTo(expected);
+  }
 }

@@ -19,7 +19,10 @@ public final class Graders {
       "pii", Set.of("type"),
       "keywords", Set.of("type", "label", "words"),
       "regex", Set.of("type", "label", "patterns"),
-      "judge", dev.rehearsal.grade.judge.JudgeSettings.KEYS);
+      "judge", dev.rehearsal.grade.judge.JudgeSettings.KEYS,
+      "java", dev.rehearsal.grade.spi.CustomGraders.KEYS,
+      "moderation", dev.rehearsal.grade.classifier.ModerationGrader.KEYS,
+      "guard-model", dev.rehearsal.grade.classifier.GuardModelGrader.KEYS);
 
   private Graders() {}
 
@@ -51,6 +54,10 @@ public final class Graders {
       case "keywords" -> new KeywordGrader(label, strings(s, "words", true));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
       case "judge" -> judge(spec, context);
+      case "java" -> dev.rehearsal.grade.spi.CustomGraders.create(s, context);
+      case "moderation" -> moderation(spec, context);
+      case "guard-model" -> dev.rehearsal.grade.classifier.GuardModelGrader.from(spec, context,
+          dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
       default -> throw new IllegalArgumentException("Unknown grader type '" + spec.type() + "'");
     };
   }
@@ -59,6 +66,12 @@ public final class Graders {
     var settings = dev.rehearsal.grade.judge.JudgeSettings.from(spec, context,
         dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
     return new dev.rehearsal.grade.judge.JudgeGrader(settings, () -> context.model(settings.model()));
+  }
+
+  private static Grader moderation(GraderSpec spec, GraderContext context) {
+    var settings = dev.rehearsal.grade.classifier.ModerationSettings.from(spec, context,
+        dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
+    return new dev.rehearsal.grade.classifier.ModerationGrader(settings, () -> context.model(settings.model()));
   }
 
   private static List<Pattern> regexes(List<String> patterns) {

@@ -56,6 +56,12 @@ final class CachingGrader implements Grader {
     return gradeAsync(prefix, response).join();
   }
 
+  // An API refusal is graded uncached: its key would equal that of an ordinary reply with the same text.
+  @Override
+  public CompletableFuture<Verdict> gradeRefusedByApi(List<Turn> prefix, String text) {
+    return delegate.gradeRefusedByApi(prefix, text);
+  }
+
   @Override
   public CompletableFuture<Verdict> gradeAsync(List<Turn> prefix, String response) {
     String responseKey = Items.sha256(response);

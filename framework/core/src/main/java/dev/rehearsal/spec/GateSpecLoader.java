@@ -142,6 +142,9 @@ public final class GateSpecLoader {
       Node typeNode = m.get("type").orElseThrow(() -> m.error("Missing required key 'type'."));
       String type = Fields.choice(typeNode, Graders.types().keySet());
       Fields.of(m, Graders.types().get(type));
+      if (type.equals("java")) {
+        customSettings(e.getKey(), m);
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = (Map<String, Object>) Plain.of(m);
       GraderSpec spec = new GraderSpec(e.getKey(), type, settings, m.mark(), texts(m, graderContext));
@@ -153,6 +156,22 @@ public final class GateSpecLoader {
       out.put(e.getKey(), spec);
     }
     return out;
+  }
+
+  /** A custom grader's {@code settings:} block is validated against the keys its class declares. */
+  private static void customSettings(String id, MapNode m) {
+    dev.rehearsal.grade.spi.CustomGrader custom;
+    try {
+      custom = dev.rehearsal.grade.spi.CustomGraders.find(plainMap(m));
+    } catch (IllegalArgumentException ex) {
+      throw m.error("Grader '" + id + "': " + ex.getMessage());
+    }
+    m.get("settings").ifPresent(n -> Fields.of(n, custom.settingKeys()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> plainMap(MapNode m) {
+    return (Map<String, Object>) Plain.of(m);
   }
 
   private static ArmSpec arm(Fields top, String name, Map<String, ModelConfig> models, Map<String, Node> modelNodes) {

@@ -6,12 +6,17 @@ import dev.rehearsal.run.CategoryResult;
 import dev.rehearsal.run.GateRun;
 import java.util.List;
 
-/** Failure messages in the observed/expected layout, with every number needed to re-check them. */
-final class Messages {
+/**
+ * Failure messages in the observed/expected layout, with every number needed to re-check them.
+ * Public for the Jupiter API's fluent assertions, which print the same block.
+ */
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+public final class Messages {
 
   private Messages() {}
 
-  static String header(GateRun run) {
+  /** The gate line and its promise. */
+  public static String header(GateRun run) {
     return "Gate " + run.spec().id() + " (owner " + run.spec().owner() + ")\n  promise: " + run.spec().promise() + "\n";
   }
 
@@ -42,13 +47,21 @@ final class Messages {
   }
 
   private static void body(StringBuilder out, GateRun run, CategoryResult result, CheckResult c) {
-    RateEstimate prod = result.production().get(c.segment());
-    out.append("  category:   ").append(c.category()).append(" (severity ").append(result.category().severity().wireName())
-        .append(", failure class ").append(result.category().failureClass()).append(")\n")
-        .append("  segment:    ").append(c.segment()).append('\n')
-        .append("Observed:\n  ").append(c.observed()).append('\n')
-        .append("Expected:\n  ").append(c.expected()).append('\n')
-        .append("  production (").append(run.production().description()).append("): ").append(prod.describe()).append('\n')
-        .append("  candidate:  ").append(run.candidate().description()).append('\n');
+    out.append(block(run, result, c.segment(), c.observed(), c.expected()));
+  }
+
+  /**
+   * The observed/expected block of one category and segment: severity, failure class, what was
+   * observed, what was expected, production's rate in that segment and the candidate arm.
+   */
+  public static String block(GateRun run, CategoryResult result, String segment, String observed, String expected) {
+    RateEstimate prod = result.production().get(segment);
+    return "  category:   " + result.category().id() + " (severity " + result.category().severity().wireName()
+        + ", failure class " + result.category().failureClass() + ")\n"
+        + "  segment:    " + segment + "\n"
+        + "Observed:\n  " + observed + "\n"
+        + "Expected:\n  " + expected + "\n"
+        + "  production (" + run.production().description() + "): " + (prod == null ? "-" : prod.describe()) + "\n"
+        + "  candidate:  " + run.candidate().description() + "\n";
   }
 }
