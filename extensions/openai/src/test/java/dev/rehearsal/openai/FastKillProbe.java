@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 final class FastKillProbe {
 
-  // Not yet a test: on this branch it still finds replies that were delivered 50 ms to 2.5 s before
-  // a kill and were asked again (issue 12 item 10 is open). Run it with
+  // Not yet a test: it still finds replies that left the server 20 ms to 2.5 s before a kill and
+  // were asked again (issue 12 item 10 is open). Each repeat is printed with how far the killed
+  // child got (from its REHEARSAL_TRACE lines): on a loaded 2-core machine nearly all had not yet
+  // reached the OpenAI client's code (a cold, CPU-starved child reads the socket late); none had
+  // been handed to the caller uncommitted. Run it with
   // java -cp <test class path> dev.rehearsal.openai.FastKillProbe
   public static void main(String[] args) throws Exception {
     FastKillProbe probe = new FastKillProbe();
@@ -31,7 +34,7 @@ final class FastKillProbe {
 
 
   static final int PREFIXES = 2000;
-  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  static final long MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   static final Pattern PREFIX = Pattern.compile("prefix-\\d+");
   Path dir;
 
@@ -55,6 +58,7 @@ final class FastKillProbe {
       Map<String, String> results = ResumableRunMain.run(server.baseUrl(), store, PREFIXES,
           Map.of(Fixtures.KEY_ENV, Fixtures.SECRET)::get, new PrintStream(OutputStream.nullOutputStream()), 32);
 
+      Map<String, List<long[]>> trace = ChildTrace.read(dir.resolve("child.out"));
       Map<String, Long> firstDelivered = new HashMap<>();
       server.sent().forEach(r -> firstDelivered.merge(prefix(r), r.nanos(), Math::min));
       List<String> repeated = new ArrayList<>();
@@ -63,14 +67,17 @@ final class FastKillProbe {
         if (delivered != null && r.nanos() > delivered && deliveredWellBeforeAKill(delivered, r.nanos(), kills)) {
           repeated.add(prefix(r));
           long gap = kills.stream().filter(k -> k > delivered).findFirst().orElseThrow() - delivered;
-          System.out.println("repeat " + prefix(r) + " delivered " + gap / 1_000_000 + " ms before a kill");
+          System.out.println("repeat " + prefix(r) + " delivered " + gap / 1_000_000
+              + " ms before a kill; in the killed child: " + ChildTrace.stage(trace, prefix(r), delivered,
+              delivered + gap));
         }
       }
       System.out.printf("kill test: %d requests, %d replies sent, %d repeated after delivery%n",
           server.requestCount(), server.sentCount(), repeated.size());
-      assertThat(repeated).as("requests repeated after their reply was delivered").isEmpty();
       assertThat(results).hasSize(PREFIXES);
       assertThat(results).allSatisfy((k, v) -> assertThat(v).isEqualTo("answer to " + k));
+      System.out.println("rerun: all " + PREFIXES + " samples answered, none lost");
+      assertThat(repeated).as("requests repeated after their reply was delivered").isEmpty();
     }
   }
 
@@ -89,7 +96,8 @@ final class FastKillProbe {
         "-cp", System.getProperty("java.class.path"), ResumableRunMain.class.getName(),
         baseUrl, store.toString(), Integer.toString(PREFIXES), "32");
     builder.environment().put(Fixtures.KEY_ENV, Fixtures.SECRET);
-    builder.redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile());
+    builder.environment().put(ResumableRunMain.TRACE_ENV, "1");
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.out").toFile()));
     return builder.start();
   }
 

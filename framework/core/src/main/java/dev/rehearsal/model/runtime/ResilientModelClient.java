@@ -95,12 +95,19 @@ public final class ResilientModelClient implements ModelClient {
       return;
     }
     call(request).whenComplete((reply, failure) -> {
-      permits.release();
       if (failure == null) {
         breaker.success();
         counters.success(reply, retry > 0);
-        result.complete(reply);
+        // Hand the reply on before freeing the slot: the caller's stages (a cache commit) run
+        // here first, so the next waiting call cannot start on this thread ahead of them and a
+        // kill -9 then finds the reply stored (issue 12 item 10).
+        try {
+          result.complete(reply);
+        } finally {
+          permits.release();
+        }
       } else {
+        permits.release();
         failed(request, retry, result, Futures.classify(failure, modelId()), admission);
       }
     });
