@@ -27,6 +27,10 @@ import org.apiguardian.api.API;
  *     threshold); they never change the decision. A sequential run ({@code sample.sequential}) adds
  *     one note starting {@code "sequential sampling: "}: prefixes answered, why it stopped, model
  *     calls made and saved, and each max-rate check's sequential decision
+ * @param runId the run's id: deterministic (gate id and a hash of the spec and grader fingerprints),
+ *     so identical reruns share it; empty for report fixtures
+ * @param items every sample × arm with its response or error and every grader's verdict, in sample
+ *     order, production before candidate (what {@code results.jsonl} and the run store keep)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GateRun(
@@ -43,9 +47,12 @@ public record GateRun(
     LockCheck lock,
     Map<String, GraderErrors> graderErrors,
     java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit,
-    List<String> warnings) {
+    List<String> warnings,
+    String runId,
+    List<ItemResult> items) {
 
   public GateRun {
+    items = List.copyOf(items);
     warnings = List.copyOf(warnings);
     segments = List.copyOf(segments);
     stages = List.copyOf(stages);
@@ -59,7 +66,7 @@ public record GateRun(
       Map<String, String> fingerprints, LockCheck lock, Map<String, GraderErrors> graderErrors,
       java.util.Optional<dev.rehearsal.grade.audit.AuditReport> audit) {
     this(spec, sample, segments, production, candidate, categories, health, decision, stages, fingerprints, lock,
-        graderErrors, audit, List.of());
+        graderErrors, audit, List.of(), "", List.of());
   }
 
   /** A run without stage timings or grader bookkeeping (fixtures of report tests). */
@@ -73,7 +80,7 @@ public record GateRun(
   /** This run with the pipeline's stage timings. */
   public GateRun withStages(List<StageTiming> timings) {
     return new GateRun(spec, sample, segments, production, candidate, categories, health, decision, timings, fingerprints,
-        lock, graderErrors, audit, warnings);
+        lock, graderErrors, audit, warnings, runId, items);
   }
 
   /** The pseudo-segment of the whole sample. */

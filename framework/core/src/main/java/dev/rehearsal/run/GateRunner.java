@@ -35,6 +35,7 @@ public final class GateRunner {
   static final int MAX_EXAMPLES = 5;
   private final Arms arms;
   private final GraderSetup graderSetup;
+  private final Optional<java.nio.file.Path> store;
 
   public GateRunner() {
     this(RunOptions.defaults());
@@ -42,12 +43,13 @@ public final class GateRunner {
 
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
-    this(new Arms(options), GraderSetup.fromSystemProperties());
+    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.store()), options.store());
   }
 
-  private GateRunner(Arms arms, GraderSetup graderSetup) {
+  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<java.nio.file.Path> store) {
     this.arms = arms;
     this.graderSetup = graderSetup;
+    this.store = store;
   }
 
   /**
@@ -56,21 +58,30 @@ public final class GateRunner {
    * {@value dev.rehearsal.grade.GateLock#REFREEZE_PROPERTY}.
    */
   public GateRunner refreezing(boolean refreeze) {
-    return new GateRunner(arms, graderSetup.withRefreeze(refreeze));
+    return new GateRunner(arms, graderSetup.withRefreeze(refreeze), store);
   }
 
   /** A runner whose judge and auditor clients come from {@code clients} (tests, embedding). */
   public GateRunner withGraderClients(java.util.function.Function<dev.rehearsal.model.ModelConfig, dev.rehearsal.model.ModelClient> clients) {
-    return new GateRunner(arms, graderSetup.withClients(clients));
+    return new GateRunner(arms, graderSetup.withClients(clients), store);
   }
 
   /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
   public GateRun run(GateSpec spec) throws IOException {
+    GateRun run;
     try {
-      return rehearse(spec);
+      run = rehearse(spec);
     } finally {
       arms.close();
     }
+    // Every item is kept, replay and scripted arms included (the response cache alone would leave
+    // the store empty for them).
+    store.ifPresent(file -> {
+      try (dev.rehearsal.run.store.RunStore s = dev.rehearsal.run.store.RunStore.open(file)) {
+        StoredItems.write(s, run);
+      }
+    });
+    return run;
   }
 
   private GateRun rehearse(GateSpec spec) throws IOException {
@@ -105,7 +116,7 @@ public final class GateRunner {
       seq = stages.time("generate and grade in batches", () -> SequentialRun.run(spec,
           spec.prefixes().sample().sequential().orElseThrow(), drawn, segments, arms, session));
     } catch (IOException | RuntimeException e) {
-      session.context().close();
+      session.close();
       throw e;
     }
     List<String> all = new ArrayList<>(warnings);
@@ -135,7 +146,7 @@ public final class GateRunner {
         base.summary() + "; " + seq.note())).orElse(base), spec.health());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
-        warnings);
+        warnings, Items.runId(spec, graded.fingerprints()), Items.of(sample, production, candidate, graded));
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {

@@ -11,6 +11,7 @@ import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.run.store.RunStore;
 import dev.rehearsal.spec.GateSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +23,24 @@ import java.util.function.Function;
  * How a run builds and applies its graders: creates them against the spec's models, fingerprints
  * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
  */
-record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients) {
+record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients,
+    Optional<java.nio.file.Path> store) {
 
   static GraderSetup fromSystemProperties() {
-    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty());
+    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty());
   }
 
   GraderSetup withRefreeze(boolean value) {
-    return new GraderSetup(value, clients);
+    return new GraderSetup(value, clients, store);
   }
 
   GraderSetup withClients(Function<ModelConfig, ModelClient> value) {
-    return new GraderSetup(refreeze, Optional.of(value));
+    return new GraderSetup(refreeze, Optional.of(value), store);
+  }
+
+  /** Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made). */
+  GraderSetup withStore(Optional<java.nio.file.Path> file) {
+    return new GraderSetup(refreeze, clients, file);
   }
 
   GraderContext context(GateSpec spec) {
@@ -54,17 +61,34 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     GraderContext context = context(spec);
     Map<String, Grader> graders = new LinkedHashMap<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
+    boolean anyJudge = spec.graders().values().stream().anyMatch(g -> g.type().equals(JUDGE));
+    Optional<RunStore> cache = anyJudge ? store.map(RunStore::open) : Optional.empty();
     spec.graders().forEach((id, g) -> {
       Grader grader = Graders.create(g, context);
-      graders.put(id, grader);
-      fingerprints.put(id, GraderFingerprint.of(g, grader));
+      String fingerprint = GraderFingerprint.of(g, grader);
+      // Judge verdicts are cached (each costs a model call); rule graders are cheaper to rerun than to look up.
+      graders.put(id, cache.filter(c -> g.type().equals(JUDGE))
+          .<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades())).orElse(grader));
+      fingerprints.put(id, fingerprint);
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
-    return new Session(context, graders, fingerprints, lock);
+    return new Session(context, graders, fingerprints, lock, cache);
   }
 
-  /** Graders of one run; {@link #graded} hands the context (and closing it) to the result. */
-  record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock) {
+  private static final String JUDGE = "judge";
+
+  /** Graders of one run; {@link #graded} hands the context and the cache (and closing them) to the result. */
+  record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
+      Optional<RunStore> cache) {
+
+    /** Closes the judge clients and the grade cache's store (for a session that never reaches {@link #graded}). */
+    void close() {
+      try {
+        context.close();
+      } finally {
+        cache.ifPresent(RunStore::close);
+      }
+    }
 
     /** The run's verdicts from both arms' gradings, with the audit (when asked for) over {@code prefixes}. */
     Graded graded(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate, ArmGrading prod,
@@ -72,16 +96,22 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       Optional<dev.rehearsal.grade.audit.AuditReport> audit = spec.audit().map(a -> AuditRun.run(spec, a, context,
           prefixes, candidate));
       return new Graded(context, graders, fingerprints, lock, Map.of(production.name(), prod, candidate.name(), cand),
-          audit);
+          audit, cache);
     }
   }
 
   /** The verdicts and bookkeeping of one run; closing it closes the judge clients. */
   record Graded(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
-      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit) implements AutoCloseable {
+      Map<String, ArmGrading> arms, Optional<dev.rehearsal.grade.audit.AuditReport> audit, Optional<RunStore> cache)
+      implements AutoCloseable {
 
     Map<String, Map<String, Verdict>> verdicts(String arm) {
       return arms.get(arm).verdicts();
+    }
+
+    /** Why a grader failed on a sample of {@code arm}, by grader id then sample id. */
+    Map<String, Map<String, String>> failures(String arm) {
+      return arms.get(arm).failures();
     }
 
     Map<String, GraderErrors> errors() {
@@ -107,12 +137,22 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
 
     @Override
     public void close() {
-      context.close();
+      try {
+        context.close();
+      } finally {
+        cache.ifPresent(RunStore::close);
+      }
     }
   }
 
   /** Grades one arm's responses with every grader, keeping all judge calls in flight at once. */
-  record ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors) {
+  record ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors,
+      Map<String, Map<String, String>> failures) {
+
+    /** A grading without per-sample failure reasons. */
+    ArmGrading(Map<String, Map<String, Verdict>> verdicts, GraderErrors errors) {
+      this(verdicts, errors, Map.of());
+    }
 
     static ArmGrading of(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
       Map<String, Map<String, java.util.concurrent.CompletableFuture<Verdict>>> pending = new LinkedHashMap<>();
@@ -124,6 +164,7 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
         pending.put(id, byPrefix);
       });
       Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
+      Map<String, Map<String, String>> failures = new LinkedHashMap<>();
       Map<String, Long> errors = new java.util.TreeMap<>();
       long attempted = 0;
       for (var g : pending.entrySet()) {
@@ -134,11 +175,12 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
             done.put(f.getKey(), f.getValue().join());
           } catch (java.util.concurrent.CompletionException | GraderException e) {
             errors.merge(g.getKey() + ": " + reason(e), 1L, Long::sum);
+            failures.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(f.getKey(), reason(e));
           }
         }
         verdicts.put(g.getKey(), done);
       }
-      return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors));
+      return new ArmGrading(verdicts, new GraderErrors(arm.name(), attempted, errors), failures);
     }
 
     /** Two gradings of disjoint prefixes of one arm as one. */
@@ -148,7 +190,11 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       other.verdicts.forEach((id, v) -> merged.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(v));
       Map<String, Long> reasons = new java.util.TreeMap<>(errors.byReason());
       other.errors.byReason().forEach((r, n) -> reasons.merge(r, n, Long::sum));
-      return new ArmGrading(merged, new GraderErrors(errors.arm(), errors.attempted() + other.errors.attempted(), reasons));
+      Map<String, Map<String, String>> failed = new LinkedHashMap<>();
+      failures.forEach((id, v) -> failed.put(id, new LinkedHashMap<>(v)));
+      other.failures.forEach((id, v) -> failed.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(v));
+      return new ArmGrading(merged, new GraderErrors(errors.arm(), errors.attempted() + other.errors.attempted(), reasons),
+          failed);
     }
 
     private static String reason(RuntimeException e) {

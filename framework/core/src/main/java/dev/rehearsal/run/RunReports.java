@@ -24,7 +24,8 @@ import org.apiguardian.api.API;
  * Writes a gate run's files into {@code dir/<gate id>/}: {@code decision.txt} (the console table),
  * {@code decision.json} (everything the release summary needs: promise, owner, decision, rows,
  * checks, blocking and inconclusive checks with owners, examples, models, stages),
- * {@code segments.csv}, {@code segments.md} and {@code forest-plot.svg}. Model text appears only in
+ * {@code segments.csv}, {@code segments.md}, {@code forest-plot.svg} and {@code results.jsonl} (one line
+ * per sample × arm, see {@link ResultsJsonl}). Model text appears only in
  * JSON string values and escaped CSV/SVG, which keep it inert.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -46,6 +47,7 @@ public final class RunReports {
     Files.writeString(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows), StandardCharsets.UTF_8);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(out.resolve("decision.json").toFile(), tree(json, run));
+    ResultsJsonl.write(run, out.resolve(ResultsJsonl.FILE));
     return out;
   }
 

@@ -22,6 +22,7 @@ public final class RunStore implements AutoCloseable {
 
   private final Connection connection;
   private final ResponseCache responses;
+  private final GradeCache grades;
 
   private RunStore(Connection connection, boolean sqlite) throws SQLException {
     this.connection = connection;
@@ -35,7 +36,9 @@ public final class RunStore implements AutoCloseable {
         s.execute(ddl);
       }
     }
+    ItemTable.recordVersion(this);
     this.responses = new ResponseCache(this);
+    this.grades = new GradeCache(this);
   }
 
   /** Opens (creating if needed) the SQLite store file. */
@@ -65,6 +68,11 @@ public final class RunStore implements AutoCloseable {
   /** The response cache kept in this store. */
   public ResponseCache responses() {
     return responses;
+  }
+
+  /** The grade cache kept in this store. */
+  public GradeCache grades() {
+    return grades;
   }
 
   public void beginRun(String runId, String gate) {
@@ -97,6 +105,32 @@ public final class RunStore implements AutoCloseable {
         + " upper_bound = excluded.upper_bound, method = excluded.method", e.runId(), e.arm(),
         e.category(), e.segment(), e.events(), e.trials(), e.rate(), e.lower(), e.upper(),
         e.method());
+  }
+
+  /**
+   * Records a run's items (every sample × arm with its grades), replacing rows of the same run id,
+   * in one transaction.
+   */
+  public void putItems(String runId, java.util.List<ItemRow> items) {
+    ItemTable.put(this, runId, items);
+  }
+
+  /** Records a run's samples ({@code [sampleId, source, segment]} each) in one transaction. */
+  public void putSamples(String runId, java.util.List<String[]> samples) {
+    ItemTable.batch(this, "INSERT INTO samples (run_id, sample_key, prefix_id, segment) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (run_id, sample_key) DO UPDATE SET prefix_id = excluded.prefix_id, segment = excluded.segment",
+        samples.stream().map(s -> new Object[] {runId, s[0], s[1], s[2]}).toList());
+  }
+
+  /** Records estimates in one transaction (upserts, like {@link #putEstimate}). */
+  public void putEstimates(java.util.List<Estimate> estimates) {
+    ItemTable.batch(this, "INSERT INTO estimates (run_id, arm, category, segment, events, trials, rate,"
+        + " lower_bound, upper_bound, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (run_id, arm, category, segment) DO UPDATE SET events = excluded.events,"
+        + " trials = excluded.trials, rate = excluded.rate, lower_bound = excluded.lower_bound,"
+        + " upper_bound = excluded.upper_bound, method = excluded.method",
+        estimates.stream().map(e -> new Object[] {e.runId(), e.arm(), e.category(), e.segment(), e.events(),
+            e.trials(), e.rate(), e.lower(), e.upper(), e.method()}).toList());
   }
 
   /** Runs {@code work} on the store's connection, serialized with every other access. */

@@ -8,7 +8,12 @@ import java.util.List;
  */
 final class Schema {
 
-  static final int VERSION = 1;
+  /**
+   * Version 2 added {@code items} and {@code item_grades} (every sample × arm of every run) and
+   * {@code store_version}. Migration is additive: a version-1 file gains the new tables on open
+   * and keeps every row it had.
+   */
+  static final int VERSION = 2;
 
   static final List<String> DDL = List.of(
       "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR(64) PRIMARY KEY,"
@@ -39,7 +44,19 @@ final class Schema {
           + " alpha DOUBLE PRECISION NOT NULL, beta DOUBLE PRECISION NOT NULL,"
           + " grader VARCHAR(200) NOT NULL, grader_fingerprint CHAR(64) NOT NULL,"
           + " gate VARCHAR(200) NOT NULL, recorded_at VARCHAR(40) NOT NULL,"
-          + " PRIMARY KEY (release, kind, category, segment))");
+          + " PRIMARY KEY (release, kind, category, segment))",
+      "CREATE TABLE IF NOT EXISTS store_version (version INTEGER NOT NULL)",
+      // Every sample × arm of a run with its response or error (schema 2; see docs/results.md).
+      "CREATE TABLE IF NOT EXISTS items (run_id VARCHAR(64) NOT NULL, sample_id VARCHAR(300) NOT NULL,"
+          + " arm VARCHAR(100) NOT NULL, ordinal INTEGER NOT NULL, source VARCHAR(1000) NOT NULL,"
+          + " segment VARCHAR(100) NOT NULL, weight DOUBLE PRECISION NOT NULL,"
+          + " arm_description VARCHAR(300) NOT NULL, response TEXT, response_sha256 CHAR(64), error TEXT,"
+          + " PRIMARY KEY (run_id, sample_id, arm))",
+      // Each grader's verdict on an item: labels and evidence as JSON arrays, or the grading error.
+      "CREATE TABLE IF NOT EXISTS item_grades (run_id VARCHAR(64) NOT NULL, sample_id VARCHAR(300) NOT NULL,"
+          + " arm VARCHAR(100) NOT NULL, grader VARCHAR(200) NOT NULL, grader_fingerprint CHAR(64) NOT NULL,"
+          + " labels TEXT NOT NULL, evidence TEXT NOT NULL, error TEXT,"
+          + " PRIMARY KEY (run_id, sample_id, arm, grader))");
 
   /** Pragmas for SQLite only: WAL so readers never block the writer, durable across kill -9. */
   static final List<String> SQLITE_PRAGMAS = List.of(

@@ -1,0 +1,112 @@
+package dev.rehearsal.run.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Batched writes of a run's items and the store's schema version. */
+final class ItemTable {
+
+  private ItemTable() {}
+
+  /** Replaces the run's rows in one transaction: a rerun under the same id never mixes two runs. */
+  static void put(RunStore store, String runId, List<ItemRow> items) {
+    store.withConnection(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        delete(c, "DELETE FROM item_grades WHERE run_id = ?", runId);
+        delete(c, "DELETE FROM items WHERE run_id = ?", runId);
+        insert(c, runId, items);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+      return null;
+    });
+  }
+
+  /** Runs one statement for every row of {@code rows} in one transaction. */
+  static void batch(RunStore store, String sql, List<Object[]> rows) {
+    store.withConnection(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          set(p, row);
+          p.addBatch();
+        }
+        p.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+      return null;
+    });
+  }
+
+  private static void insert(Connection c, String runId, List<ItemRow> items) throws SQLException {
+    try (PreparedStatement item = c.prepareStatement("INSERT INTO items (run_id, sample_id, arm, ordinal, source,"
+        + " segment, weight, arm_description, response, response_sha256, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement grade = c.prepareStatement("INSERT INTO item_grades (run_id, sample_id, arm, grader,"
+            + " grader_fingerprint, labels, evidence, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int ordinal = 0;
+      for (ItemRow r : items) {
+        set(item, runId, r.sampleId(), r.arm(), ordinal++, r.source(), r.segment(), r.weight(), r.armDescription(),
+            r.response().orElse(null), r.responseSha256().orElse(null), r.error().orElse(null));
+        item.addBatch();
+        for (ItemRow.Grade g : r.grades()) {
+          set(grade, runId, r.sampleId(), r.arm(), g.grader(), g.fingerprint(), g.labelsJson(), g.evidenceJson(),
+              g.error().orElse(null));
+          grade.addBatch();
+        }
+      }
+      item.executeBatch();
+      grade.executeBatch();
+    }
+  }
+
+  private static void set(PreparedStatement p, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      p.setObject(i + 1, values[i]);
+    }
+  }
+
+  private static void delete(Connection c, String sql, String runId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, runId);
+      p.executeUpdate();
+    }
+  }
+
+  /** Stamps the schema version a store file was last opened with (never lowers it). */
+  static void recordVersion(RunStore store) {
+    store.withConnection(c -> {
+      int current = 0;
+      try (PreparedStatement p = c.prepareStatement("SELECT MAX(version) FROM store_version");
+          ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          current = rs.getInt(1);
+        }
+      }
+      if (current < Schema.VERSION) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM store_version")) {
+          p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO store_version (version) VALUES (?)")) {
+          p.setInt(1, Schema.VERSION);
+          p.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+}
