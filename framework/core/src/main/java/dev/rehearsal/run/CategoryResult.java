@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
  * @param checks every threshold check on the category
  * @param examples flagged candidate responses (at most a few)
  * @param overall the candidate overall rate's post-stratified, deployment-scale and clustered figures
+ * @param grading the overall rates corrected for grader error, and what is known of that error
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CategoryResult(
@@ -24,13 +25,20 @@ public record CategoryResult(
     Map<String, RateEstimate> production,
     List<CheckResult> checks,
     List<FlaggedExample> examples,
-    OverallDetail overall) {
+    OverallDetail overall,
+    CategoryGrading grading) {
 
   public CategoryResult {
     candidate = Map.copyOf(candidate);
     production = Map.copyOf(production);
     checks = List.copyOf(checks);
     examples = List.copyOf(examples);
+  }
+
+  /** A result without grader-error correction. */
+  public CategoryResult(CategorySpec category, Map<String, RateEstimate> candidate, Map<String, RateEstimate> production,
+      List<CheckResult> checks, List<FlaggedExample> examples, OverallDetail overall) {
+    this(category, candidate, production, checks, examples, overall, CategoryGrading.none());
   }
 
   /** A result with pooled overall counts only (report fixtures). */
