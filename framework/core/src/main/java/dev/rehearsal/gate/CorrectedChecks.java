@@ -77,7 +77,7 @@ public final class CorrectedChecks {
   }
 
   private static String describe(EffectInterval d, String arms) {
-    return String.format(Locale.ROOT, "difference %s [%s, %s] (%s, %s two-sided); %s", pp(d.estimate()),
+    return String.format(Locale.ROOT, "difference %s [%s, %s] (%s, %.2f two-sided); %s", pp(d.estimate()),
         pp(d.lower()), pp(d.upper()), d.method(), d.confidence(), arms);
   }
 
