@@ -123,15 +123,20 @@ public final class ReleaseSummary {
   }
 
   private static void examples(StringBuilder out, JsonNode j) {
-    out.append("<h3>Flagged candidate examples</h3>\n<p class=\"muted\">Untrusted model text, shown escaped.</p>\n");
+    out.append("<h3>Flagged examples</h3>\n<p class=\"muted\">Per segment and arm, drawn at random with the gate's seed."
+        + " Untrusted model text, shown escaped.</p>\n");
     boolean any = false;
     for (JsonNode c : j.path("categories")) {
-      for (JsonNode x : c.path("examples")) {
+      for (JsonNode set : ReleaseSummaryMarkdown.sets(c)) {
         any = true;
-        out.append("<p><b>").append(html(c.path("id").asText())).append("</b> · ").append(html(x.path("segment").asText()))
-            .append(" · sample ").append(html(x.path("sampleId").asText())).append("</p><pre>user: ")
-            .append(html(x.path("lastUserTurn").asText())).append("\ncandidate: ").append(html(x.path("response").asText()))
-            .append("</pre>\n");
+        out.append("<p><b>").append(html(c.path("id").asText())).append("</b> · ").append(html(set.path("arm").asText()))
+            .append(" · ").append(html(set.path("segment").asText())).append(": ").append(html(set.path("text").asText()))
+            .append("</p>\n");
+        for (JsonNode x : set.path("examples")) {
+          out.append("<pre>sample ").append(html(x.path("sampleId").asText())).append("\nuser: ")
+              .append(html(x.path("lastUserTurn").asText())).append('\n').append(html(x.path("arm").asText("candidate")))
+              .append(": ").append(html(x.path("response").asText())).append("</pre>\n");
+        }
       }
     }
     if (!any) {

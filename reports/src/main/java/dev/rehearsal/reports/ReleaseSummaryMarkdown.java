@@ -52,17 +52,34 @@ public final class ReleaseSummaryMarkdown {
   private static void examples(StringBuilder out, JsonNode j) {
     boolean any = false;
     for (JsonNode c : j.path("categories")) {
-      for (JsonNode x : c.path("examples")) {
+      for (JsonNode set : sets(c)) {
         if (!any) {
-          out.append("<details><summary>Flagged examples (escaped model text)</summary>\n\n");
+          out.append("<details><summary>Flagged examples per segment and arm, drawn at random (escaped model text)"
+              + "</summary>\n\n");
           any = true;
         }
-        out.append("- ").append(markdown(c.path("id").asText() + " · " + x.path("segment").asText() + ": "
-            + x.path("response").asText())).append('\n');
+        out.append("- ").append(markdown(c.path("id").asText() + " · " + set.path("arm").asText() + " · "
+            + set.path("segment").asText() + ": " + set.path("text").asText())).append('\n');
+        for (JsonNode x : set.path("examples")) {
+          out.append("  - ").append(markdown(x.path("sampleId").asText() + ": " + x.path("response").asText())).append('\n');
+        }
       }
     }
     if (any) {
       out.append("\n</details>\n\n");
     }
+  }
+
+  /** The category's example sets; a decision.json without them (older runs) gives one candidate set. */
+  static Iterable<JsonNode> sets(JsonNode category) {
+    if (category.has("exampleSets")) {
+      return category.path("exampleSets");
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode legacy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    if (!category.path("examples").isEmpty()) {
+      legacy.addObject().put("arm", "candidate").put("segment", "all")
+          .put("text", category.path("examples").size() + " shown").set("examples", category.path("examples"));
+    }
+    return legacy;
   }
 }

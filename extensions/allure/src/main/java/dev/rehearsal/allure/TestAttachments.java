@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rehearsal.engine.spi.GateTestEvent;
 import dev.rehearsal.run.DecisionTable;
+import dev.rehearsal.run.ExampleSet;
 import dev.rehearsal.run.FlaggedExample;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.RunReports;
@@ -29,9 +30,9 @@ final class TestAttachments {
       String id = e.category().get().category().id();
       boolean whole = e.kind() != GateTestEvent.Kind.SEGMENT;
       List<TableRow> mine = rows.stream().filter(r -> r.category().equals(id)).toList();
-      List<FlaggedExample> examples = e.category().get().examples().stream()
-          .filter(x -> whole || x.segment().equals(e.segment())).toList();
-      Allure.addAttachment("flagged examples (" + examples.size() + ", candidate)", "text/plain", examples(examples), ".txt");
+      // Drawn per segment and arm (a seeded random draw); the whole-category tests show every segment's.
+      List<ExampleSet> sets = e.category().get().exampleSets(whole ? GateRun.OVERALL : e.segment());
+      Allure.addAttachment("flagged examples (" + counts(sets) + ")", "text/plain", examples(sets), ".txt");
       tables(mine, run.spec().id() + " › " + id);
     } else if (e.kind() == GateTestEvent.Kind.DECISION) {
       Allure.addAttachment("decision table", "text/plain", InertText.of(DecisionTable.render(run)), ".txt");
@@ -57,16 +58,33 @@ final class TestAttachments {
     }
   }
 
-  static String examples(List<FlaggedExample> examples) {
-    if (examples.isEmpty()) {
-      return "No flagged candidate responses in this scope.\n";
+  /** "candidate 5 of 81 flagged, production 1 of 1 flagged". */
+  static String counts(List<ExampleSet> sets) {
+    if (sets.isEmpty()) {
+      return "none graded";
     }
-    StringBuilder out = new StringBuilder("Flagged candidate responses (untrusted model text, shown as plain text)\n\n");
-    for (FlaggedExample x : examples) {
-      out.append("sample ").append(x.sampleId()).append(" · segment ").append(x.segment()).append('\n')
-          .append("user:      ").append(x.lastUserTurn()).append('\n')
-          .append("candidate: ").append(x.response()).append('\n')
-          .append("evidence:  ").append(x.evidence()).append("\n\n");
+    StringBuilder b = new StringBuilder();
+    for (ExampleSet s : sets) {
+      b.append(b.length() == 0 ? "" : ", ").append(s.arm()).append(' ').append(s.segment()).append(' ').append(s.countText());
+    }
+    return b.toString();
+  }
+
+  static String examples(List<ExampleSet> sets) {
+    StringBuilder out = new StringBuilder("Flagged responses per segment and arm, drawn at random with the gate's seed"
+        + " (untrusted model text, shown as plain text)\n\n");
+    for (ExampleSet s : sets) {
+      out.append("== ").append(s.heading()).append('\n');
+      if (s.flagged() == 0) {
+        out.append("No flagged ").append(s.arm()).append(" responses in this segment.\n");
+      }
+      for (FlaggedExample x : s.shown()) {
+        out.append("sample ").append(x.sampleId()).append(" · segment ").append(x.segment()).append('\n')
+            .append("user:      ").append(x.lastUserTurn()).append('\n')
+            .append(x.arm()).append(": ").append(x.response()).append('\n')
+            .append("evidence:  ").append(x.evidence()).append("\n");
+      }
+      out.append('\n');
     }
     return InertText.of(out.toString());
   }

@@ -14,8 +14,10 @@ import org.apiguardian.api.API;
  * @param candidate candidate estimates by segment
  * @param production production estimates by segment
  * @param checks every threshold check on the category
- * @param examples flagged candidate responses (at most a few)
+ * @param examples every shown flagged response (both arms, all segments): the union of {@code exampleSets}
  * @param overall the candidate overall rate's post-stratified, deployment-scale and clustered figures
+ * @param exampleSets per segment and arm, the seeded random draw of flagged responses and how many
+ *     there were
  * @param grading the overall rates corrected for grader error, and what is known of that error
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -26,6 +28,7 @@ public record CategoryResult(
     List<CheckResult> checks,
     List<FlaggedExample> examples,
     OverallDetail overall,
+    List<ExampleSet> exampleSets,
     CategoryGrading grading) {
 
   public CategoryResult {
@@ -33,12 +36,31 @@ public record CategoryResult(
     production = Map.copyOf(production);
     checks = List.copyOf(checks);
     examples = List.copyOf(examples);
+    exampleSets = List.copyOf(exampleSets);
+  }
+
+  /** A result whose example sets are made from {@code examples} (each set shows all it counts). */
+  public CategoryResult(CategorySpec category, Map<String, RateEstimate> candidate, Map<String, RateEstimate> production,
+      List<CheckResult> checks, List<FlaggedExample> examples, OverallDetail overall) {
+    this(category, candidate, production, checks, examples, overall, sets(examples));
+  }
+
+  private static List<ExampleSet> sets(List<FlaggedExample> examples) {
+    Map<String, List<FlaggedExample>> by = new java.util.LinkedHashMap<>();
+    examples.forEach(x -> by.computeIfAbsent(x.arm() + "\t" + x.segment(), k -> new java.util.ArrayList<>()).add(x));
+    return by.values().stream().map(l -> new ExampleSet(l.get(0).arm(), l.get(0).segment(), l.size(), l.size(), l)).toList();
+  }
+
+  /** The example sets of {@code segment} (all segments when it is {@code overall}), candidate first. */
+  public List<ExampleSet> exampleSets(String segment) {
+    return exampleSets.stream().filter(s -> segment.equals("overall") || s.segment().equals(segment))
+        .sorted(java.util.Comparator.comparing(s -> s.arm().equals("candidate") ? 0 : 1)).toList();
   }
 
   /** A result without grader-error correction. */
   public CategoryResult(CategorySpec category, Map<String, RateEstimate> candidate, Map<String, RateEstimate> production,
-      List<CheckResult> checks, List<FlaggedExample> examples, OverallDetail overall) {
-    this(category, candidate, production, checks, examples, overall, CategoryGrading.none());
+      List<CheckResult> checks, List<FlaggedExample> examples, OverallDetail overall, List<ExampleSet> exampleSets) {
+    this(category, candidate, production, checks, examples, overall, exampleSets, CategoryGrading.none());
   }
 
   /** A result with pooled overall counts only (report fixtures). */

@@ -1,13 +1,10 @@
 package dev.rehearsal.run;
 
-import dev.rehearsal.conversation.Role;
-import dev.rehearsal.conversation.Turn;
 import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.gate.CorrectedChecks;
 import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
-import dev.rehearsal.grade.Evidence;
 import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.run.store.LabelRow;
@@ -150,10 +147,10 @@ public final class GateRunner {
             + " or calibration) and grading.require-calibration is true; run the review loop"
             + " (docs/review-and-correction.md) or calibrate the grader");
       }
-      CategoryResult r = category(spec, c, segments, sample, candidate, prodVerdicts.get(c.grader()),
+      CategoryResult r = category(spec, c, segments, sample, production, candidate, prodVerdicts.get(c.grader()),
           candVerdicts.get(c.grader()), grading);
       categories.put(c.id(), sequential.map(seq -> new CategoryResult(r.category(), r.candidate(), r.production(),
-          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.grading())).orElse(r));
+          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.exampleSets(), r.grading())).orElse(r));
     }
     int drawn = sequential.map(SequentialRun::drawnSize).orElse(sample.prefixes().size());
     Health base = health(spec, sample, drawn, production, candidate);
@@ -189,7 +186,8 @@ public final class GateRunner {
   }
 
   private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, Sample sample,
-      ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand, CategoryGrading grading) {
+      ArmResult production, ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand,
+      CategoryGrading grading) {
     List<Prefix> prefixes = sample.prefixes();
     Map<String, RateEstimate> candEst = new LinkedHashMap<>();
     Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
@@ -217,7 +215,14 @@ public final class GateRunner {
       }
     }
     OverallDetail overall = overall(spec, sample, candEst.get(GateRun.OVERALL), postStratified, prefixes, cand, c.label());
-    return new CategoryResult(c, candEst, prodEst, checks, examples(c, prefixes, candidate, cand), overall, grading);
+    List<ExampleSet> sets = Examples.draw(spec.prefixes().sample().seed(), c, segments, prefixes, MAX_EXAMPLES,
+        List.of(candidate, production), Map.of(candidate.name(), orEmpty(cand), production.name(), orEmpty(prod)));
+    List<FlaggedExample> shown = sets.stream().flatMap(s -> s.shown().stream()).toList();
+    return new CategoryResult(c, candEst, prodEst, checks, shown, overall, sets, grading);
+  }
+
+  private static Map<String, Verdict> orEmpty(Map<String, Verdict> verdicts) {
+    return verdicts == null ? Map.of() : verdicts;
   }
 
   /**
@@ -282,19 +287,6 @@ public final class GateRunner {
       }
     }
     return new RateEstimate(k, n);
-  }
-
-  private static List<FlaggedExample> examples(CategorySpec c, List<Prefix> prefixes, ArmResult arm, Map<String, Verdict> verdicts) {
-    List<FlaggedExample> out = new ArrayList<>();
-    for (Prefix p : prefixes) {
-      Verdict v = verdicts.get(p.sampleId());
-      if (v != null && v.has(c.label()) && out.size() < MAX_EXAMPLES) {
-        String evidence = v.evidence().stream().filter(e -> e.label().equals(c.label())).map(Evidence::span).findFirst().orElse("");
-        String user = p.turns().stream().filter(t -> t.role() == Role.USER).reduce((a, b) -> b).map(Turn::text).orElse("");
-        out.add(new FlaggedExample(p.sampleId(), p.segment(), clip(user), clip(arm.responses().get(p.sampleId()).text().orElse("")), evidence));
-      }
-    }
-    return out;
   }
 
   static String clip(String s) {

@@ -135,6 +135,13 @@ public final class RunReports {
     ArrayNode checks = c.putArray("checks");
     r.checks().forEach(check -> check(checks.addObject(), check, r.category().owner()));
     c.set("examples", json.valueToTree(r.examples()));
+    // Per segment and arm: a seeded random draw of flagged answers and how many there were.
+    ArrayNode sets = c.putArray("exampleSets");
+    for (ExampleSet set : r.exampleSets()) {
+      ObjectNode n = sets.addObject().put("arm", set.arm()).put("segment", set.segment()).put("flagged", set.flagged())
+          .put("answered", set.answered()).put("shown", set.shown().size()).put("text", set.countText());
+      n.set("examples", json.valueToTree(set.shown()));
+    }
     grading(c.putObject("grading"), r);
   }
 
