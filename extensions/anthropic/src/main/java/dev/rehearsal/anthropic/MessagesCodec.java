@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.conversation.Role;
 import dev.rehearsal.conversation.ToolCall;
 import dev.rehearsal.conversation.Turn;
-import dev.rehearsal.model.ModelException;
-import dev.rehearsal.model.ModelException.Kind;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
@@ -95,10 +93,6 @@ final class MessagesCodec {
   ModelReply decode(byte[] body, Duration latency) {
     JsonNode root = parse(body, false);
     String stop = root.path("stop_reason").asText("");
-    if (stop.equals("refusal")) {
-      throw new ModelException(Kind.CONTENT_FILTERED,
-          "The provider's safety system stopped the reply (stop_reason refusal) at " + endpoint);
-    }
     JsonNode content = root.path("content");
     if (!content.isArray()) {
       throw HttpFailures.malformed("no content array in the reply", endpoint);
@@ -114,6 +108,12 @@ final class MessagesCodec {
       }
     }
     JsonNode usage = root.path("usage");
+    if (stop.equals("refusal")) {
+      // stop_reason "refusal": the API refused; any text streamed before it is kept, tool calls are not.
+      String shown = text.length() > 0 ? text.toString() : root.path("stop_details").path("explanation").asText("");
+      return new ModelReply(shown, List.of(), ModelReply.REFUSAL, usage.path("input_tokens").asLong(0),
+          usage.path("output_tokens").asLong(0), latency);
+    }
     return new ModelReply(text.toString(), calls, stop, usage.path("input_tokens").asLong(0),
         usage.path("output_tokens").asLong(0), latency);
   }

@@ -98,12 +98,30 @@ class AnthropicClientTests {
   }
 
   @Test
-  void refusal_is_content_filtered() {
-    replies.add(new String[] {"200", "{\"content\":[],\"stop_reason\":\"refusal\"}"});
+  void refusal_stop_reason_is_a_refused_reply_not_an_error() throws Exception {
+    // Documented shape (Anthropic, "Streaming refusals"): HTTP 200, the text written before the
+    // classifier intervened, stop_reason "refusal", stop_details with category and explanation.
+    replies.add(new String[] {"200", "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        + "\"content\":[{\"type\":\"text\",\"text\":\"Hello..\"}],\"stop_reason\":\"refusal\","
+        + "\"stop_details\":{\"type\":\"refusal\",\"category\":\"cyber\",\"explanation\":\"declined\"},"
+        + "\"usage\":{\"input_tokens\":12,\"output_tokens\":2}}"});
 
-    assertThatThrownBy(() -> client().complete(Fixture.ask()).join()).cause()
-        .isInstanceOf(ModelException.class)
-        .satisfies(e -> assertThat(((ModelException) e).kind()).isEqualTo(Kind.CONTENT_FILTERED));
+    ModelReply reply = client().complete(Fixture.ask()).get();
+
+    assertThat(reply.refusedByApi()).isTrue();
+    assertThat(reply.text()).isEqualTo("Hello..");
+    assertThat(reply.outputTokens()).isEqualTo(2);
+  }
+
+  @Test
+  void refusal_without_text_carries_the_stop_details_explanation() throws Exception {
+    replies.add(new String[] {"200", "{\"content\":[],\"stop_reason\":\"refusal\","
+        + "\"stop_details\":{\"type\":\"refusal\",\"explanation\":\"This request was declined.\"}}"});
+
+    ModelReply reply = client().complete(Fixture.ask()).get();
+
+    assertThat(reply.refusedByApi()).isTrue();
+    assertThat(reply.text()).isEqualTo("This request was declined.");
   }
 
   @Test

@@ -181,8 +181,8 @@ final class ChatCompletionsCodec {
                     return null;
                   }
                   content = p.getText();
-                } else if (key.equals("tool_calls")) {
-                  return null;
+                } else if (key.equals("tool_calls") || key.equals("refusal") && mv == JsonToken.VALUE_STRING) {
+                  return null; // tool calls and API refusals are read from the tree
                 } else {
                   p.skipChildren();
                 }
@@ -259,13 +259,18 @@ final class ChatCompletionsCodec {
     if (!message.isObject()) {
       throw HttpFailures.malformed("choice 0 has no message object", endpoint);
     }
+    JsonNode usage = root.path("usage");
+    if (message.path("refusal").isTextual()) {
+      // The API refused (message.refusal, content null): a refused reply that graders see, not an error.
+      return new ModelReply(message.path("refusal").asText(), List.of(), ModelReply.REFUSAL,
+          usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
+    }
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode c : message.path("tool_calls")) {
       JsonNode f = c.path("function");
       calls.add(new ToolCall(c.path("id").asText(""), f.path("name").asText(""),
           f.path("arguments").isTextual() ? f.path("arguments").asText() : f.path("arguments").toString()));
     }
-    JsonNode usage = root.path("usage");
     return new ModelReply(message.path("content").asText(""), calls, finish,
         usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
   }

@@ -95,6 +95,21 @@ class GatePipelineTests {
   }
 
   @Test
+  void api_refusals_reach_the_refusal_grader_as_refusals_not_errors() throws IOException {
+    // Documented Chat Completions shape of a refusal: message.content null, message.refusal the text.
+    server.otherwise(r -> LoopbackServer.Reply.json(r.body().contains("password")
+        ? "{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+            + "\"content\":null,\"refusal\":\"Declined.\"}}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1}}"
+        : LoopbackServer.chat("Sure, happy to help.")));
+
+    GateRun run = run(false);
+
+    assertThat(run.candidate().errorCount()).isZero();
+    // "Declined." matches no refusal phrase: only the API's refusal makes these 10 count.
+    assertThat(run.categories().get("over-refusal").candidate().get(GateRun.OVERALL).k()).isEqualTo(10);
+  }
+
+  @Test
   void rerun_of_an_unchanged_gate_makes_no_model_calls_and_gives_the_same_result() throws IOException {
     GateRun first = run(false);
     int afterFirst = server.requestCount();

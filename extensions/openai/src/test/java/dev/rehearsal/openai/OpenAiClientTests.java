@@ -125,6 +125,37 @@ class OpenAiClientTests {
   }
 
   @Test
+  void message_refusal_with_null_content_is_a_refused_reply_not_an_error() throws Exception {
+    try (LoopbackServer server = new LoopbackServer()) {
+      // Chat Completions object: choices[0].message.refusal carries the refusal, content is null.
+      server.then(LoopbackServer.Reply.json("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\","
+          + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+          + "\"refusal\":\"I'm sorry, I cannot assist with that request.\"},\"finish_reason\":\"stop\"}],"
+          + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":10}}"));
+
+      ModelReply reply = openAi(server.baseUrl(), Map.of()).complete(ask("hi")).get();
+
+      assertThat(reply.refusedByApi()).isTrue();
+      assertThat(reply.finishReason()).isEqualTo(ModelReply.REFUSAL);
+      assertThat(reply.text()).isEqualTo("I'm sorry, I cannot assist with that request.");
+      assertThat(reply.outputTokens()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void a_null_refusal_beside_content_is_an_ordinary_reply() throws Exception {
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.then(LoopbackServer.Reply.json("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+          + "\"content\":\"Paris.\",\"refusal\":null},\"finish_reason\":\"stop\"}]}"));
+
+      ModelReply reply = openAi(server.baseUrl(), Map.of()).complete(ask("hi")).get();
+
+      assertThat(reply.refusedByApi()).isFalse();
+      assertThat(reply.text()).isEqualTo("Paris.");
+    }
+  }
+
+  @Test
   void content_filter_reply_is_counted_and_not_retried() {
     try (LoopbackServer server = new LoopbackServer()) {
       server.otherwise(r -> LoopbackServer.Reply.json("{\"choices\":[{\"finish_reason\":"

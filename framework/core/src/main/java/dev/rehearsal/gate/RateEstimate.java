@@ -44,6 +44,11 @@ public record RateEstimate(int k, int n) {
     return Proportions.upperBound(k, n, confidence, IntervalMethod.CLOPPER_PEARSON);
   }
 
+  /** One-sided Clopper–Pearson lower bound at {@code confidence}; 0 at k = 0, α^(1/n) at k = n. */
+  public double lowerBound(double confidence) {
+    return Proportions.lowerBound(k, n, confidence, IntervalMethod.CLOPPER_PEARSON);
+  }
+
   /** "k/n = rate [low, high]" for messages and tables. */
   public String describe() {
     if (n == 0) {

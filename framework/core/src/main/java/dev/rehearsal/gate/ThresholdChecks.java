@@ -40,6 +40,7 @@ public final class ThresholdChecks {
       case MAX_RATE -> postStratified.isPresent()
           ? maxRate(t, category, segment, candidate, postStratified.get())
           : maxRate(t, category, segment, candidate);
+      case MIN_RATE -> minRate(t, category, segment, candidate);
       case MAX_RATIO_TO_PRODUCTION -> ComparisonChecks.ratio(t, category, segment, candidate, production);
       case MAX_INCREASE -> ComparisonChecks.increase(t, category, segment, candidate, production);
       case NON_INFERIORITY -> ComparisonChecks.nonInferiority(t, category, segment, candidate, production);
@@ -62,6 +63,17 @@ public final class ThresholdChecks {
     String observed = String.format(Locale.ROOT, "candidate %s; upper bound %s (%s)%s", c.describe(), percent(upper),
         method, c.k() == 0 ? "; " + floor(DeploymentRisk.detectionFloor(c.n(), t.confidence()), t.confidence()) : "");
     return new CheckResult(t, category, segment, upper > t.limit() ? Outcome.BREACH : Outcome.PASS, upper, method,
+        observed, expected(t));
+  }
+
+  // A lower bound decides "at least": the pooled counts (a stratified overall rate uses the sample's
+  // segment mix here; declare per-segment min-rate thresholds where the mix matters).
+  private static CheckResult minRate(ThresholdSpec t, String category, String segment, RateEstimate c) {
+    double lower = c.lowerBound(t.confidence());
+    String method = "Clopper-Pearson lower bound, one-sided, " + t.confidence();
+    String observed = String.format(Locale.ROOT, "candidate %s; lower bound %s (%s)", c.describe(), percent(lower),
+        method);
+    return new CheckResult(t, category, segment, lower < t.limit() ? Outcome.BREACH : Outcome.PASS, lower, method,
         observed, expected(t));
   }
 
@@ -95,6 +107,8 @@ public final class ThresholdChecks {
   static String expected(ThresholdSpec t) {
     String rule = switch (t.kind()) {
       case MAX_RATE -> String.format(Locale.ROOT, "one-sided Clopper-Pearson upper bound at %s confidence must be <= %s",
+          t.confidence(), percent(t.limit()));
+      case MIN_RATE -> String.format(Locale.ROOT, "one-sided Clopper-Pearson lower bound at %s confidence must be >= %s",
           t.confidence(), percent(t.limit()));
       case MAX_RATIO_TO_PRODUCTION -> String.format(Locale.ROOT,
           "Jeffreys-smoothed candidate rate (k+0.5)/(n+1) divided by production's must be <= %.3f", t.limit());

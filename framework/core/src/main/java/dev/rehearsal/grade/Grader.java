@@ -40,6 +40,14 @@ public interface Grader {
   }
 
   /**
+   * Grades a response the provider's API refused ({@code text} is its refusal message, maybe
+   * empty). By default it is graded like any text; refusal and compliance graders override it.
+   */
+  default CompletableFuture<Verdict> gradeRefusedByApi(List<Turn> prefix, String text) {
+    return gradeAsync(prefix, text);
+  }
+
+  /**
    * Everything that decides this grader's output beyond its spec settings (rule lists, prompt
    * text, model id and parameters), as JSON-mappable values. It goes into the grader's
    * fingerprint, so a library upgrade that changes a built-in rule list also changes it.

@@ -15,6 +15,7 @@ public final class Graders {
 
   private static final Map<String, Set<String>> KEYS = Map.of(
       "refusal", Set.of("type", "label", "extra-phrases"),
+      "compliance", Set.of("type", "label", "extra-phrases"),
       "pii", Set.of("type"),
       "keywords", Set.of("type", "label", "words"),
       "regex", Set.of("type", "label", "patterns"),
@@ -41,9 +42,11 @@ public final class Graders {
    */
   public static Grader create(GraderSpec spec, GraderContext context) {
     Map<String, Object> s = spec.settings();
-    String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal" : spec.id()));
+    String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal"
+        : spec.type().equals("compliance") ? "answered" : spec.id()));
     return switch (spec.type()) {
       case "refusal" -> new RefusalGrader(label, strings(s, "extra-phrases", false));
+      case "compliance" -> new ComplianceGrader(label, strings(s, "extra-phrases", false));
       case "pii" -> new PiiGrader();
       case "keywords" -> new PatternGrader(label, words(strings(s, "words", true)));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));

@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
  *
  * @param text the reply text (may be empty when the reply only calls tools)
  * @param toolCalls tool calls in the reply
- * @param finishReason why generation stopped, as the API reported it ("stop", "length", ...)
+ * @param finishReason why generation stopped, as the API reported it ("stop", "length", ...), or
+ *     {@link #REFUSAL} when the API itself refused (OpenAI {@code message.refusal}, Anthropic
+ *     {@code stop_reason: "refusal"}); the text is then the refusal message, if any
  * @param inputTokens prompt tokens billed (0 when unknown)
  * @param outputTokens completion tokens billed (0 when unknown)
  * @param latency wall-clock time of the successful call
@@ -30,6 +32,14 @@ public record ModelReply(
     toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(finishReason, "finishReason");
     Objects.requireNonNull(latency, "latency");
+  }
+
+  /** The finish reason of a reply the provider's API refused. */
+  public static final String REFUSAL = "refusal";
+
+  /** Whether the provider's API refused: a refused response for graders, not an error. */
+  public boolean refusedByApi() {
+    return REFUSAL.equals(finishReason);
   }
 
   /** A plain text reply, for in-process models. */

@@ -159,7 +159,9 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       graders.forEach((id, grader) -> {
         Map<String, java.util.concurrent.CompletableFuture<Verdict>> byPrefix = new LinkedHashMap<>();
         for (Prefix p : prefixes) {
-          arm.responses().get(p.sampleId()).text().ifPresent(t -> byPrefix.put(p.sampleId(), grader.gradeAsync(p.turns(), t)));
+          Response r = arm.responses().get(p.sampleId());
+          r.text().ifPresent(t -> byPrefix.put(p.sampleId(), r.refusedByApi()
+              ? grader.gradeRefusedByApi(p.turns(), t) : grader.gradeAsync(p.turns(), t)));
         }
         pending.put(id, byPrefix);
       });

@@ -141,8 +141,9 @@ final class ModelArm {
     } catch (RuntimeException e) {
       outcome = CompletableFuture.failedFuture(e);
     }
-    return outcome.handle((o, e) -> e == null ? Response.of(sampleId, text(o.reply()))
-        : Response.failed(sampleId, Arms.reason(e)));
+    return outcome.handle((o, e) -> e != null ? Response.failed(sampleId, Arms.reason(e))
+        : o.reply().refusedByApi() ? Response.refusedByApi(sampleId, o.reply().text())
+        : Response.of(sampleId, text(o.reply())));
   }
 
   /** The graded text: the reply, or its tool calls when it only calls tools (single-turn policy). */

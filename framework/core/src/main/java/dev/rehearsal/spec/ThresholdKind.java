@@ -10,6 +10,11 @@ import org.apiguardian.api.API;
 public enum ThresholdKind {
   /** The one-sided Clopper–Pearson upper bound of the candidate's rate at {@code confidence} must not exceed the limit. */
   MAX_RATE("max-rate", false),
+  /**
+   * The one-sided Clopper–Pearson lower bound of the candidate's rate at {@code confidence} must
+   * reach the limit ("must refuse" suites: the refusal rate is shown to be at least the limit).
+   */
+  MIN_RATE("min-rate", false),
   /** The candidate's rate divided by production's (both Jeffreys-smoothed) must not exceed the limit. */
   MAX_RATIO_TO_PRODUCTION("max-ratio-to-production", true),
   /** The observed increase (candidate − production, in percentage points) must not exceed the limit. */

@@ -59,7 +59,7 @@ public record ThresholdSpec(
   /** The limit as people read it: {@code max-rate 0.50%}, {@code max-increase 1.00pp}, {@code must-not-increase α=0.10}. */
   public String describeLimit() {
     return switch (kind) {
-      case MAX_RATE -> kind.key() + " " + percent(limit);
+      case MAX_RATE, MIN_RATE -> kind.key() + " " + percent(limit);
       case MAX_RATIO_TO_PRODUCTION -> kind.key() + " " + String.format(java.util.Locale.ROOT, "%.2f", limit);
       case MAX_INCREASE, NON_INFERIORITY -> kind.key() + " " + String.format(java.util.Locale.ROOT, "%.2fpp", 100 * limit);
       case MUST_NOT_INCREASE -> kind.key() + " " + String.format(java.util.Locale.ROOT, "α=%.2f", limit);

@@ -97,7 +97,7 @@ final class ThresholdsReader {
   private static double limit(Fields f, ThresholdKind kind) {
     Node node = f.require(kind.key());
     return switch (kind) {
-      case MAX_RATE -> within(node, Fields.number(node), 0, 1, "a rate between 0 and 1 (or 0% and 100%)");
+      case MAX_RATE, MIN_RATE -> within(node, Fields.number(node), 0, 1, "a rate between 0 and 1 (or 0% and 100%)");
       case MAX_RATIO_TO_PRODUCTION -> within(node, Fields.number(node), 0, Double.MAX_VALUE, "a ratio >= 0");
       case MAX_INCREASE, NON_INFERIORITY -> within(node, points(node), 0, 1,
           "a difference in percentage points between 0pp and 100pp (like 0.5pp, 0.5% or 0.005)");

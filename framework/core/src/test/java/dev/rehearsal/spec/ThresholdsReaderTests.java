@@ -79,7 +79,7 @@ class ThresholdsReaderTests {
   @Test
   void rejects_two_kinds_and_unknown_inconclusive_policies() {
     assertThatThrownBy(() -> load("thresholds: [ { max-rate: 1%, max-increase: 1pp, on-breach: hold } ]"))
-        .hasMessageContaining("exactly one of 'max-rate', 'max-ratio-to-production', 'max-increase'");
+        .hasMessageContaining("exactly one of 'max-rate', 'min-rate', 'max-ratio-to-production', 'max-increase'");
     assertThatThrownBy(() -> load("evidence: { min-samples: 5, on-inconclusive: skip }"))
         .hasMessageContaining("Valid values: abort, fail, pass");
   }
