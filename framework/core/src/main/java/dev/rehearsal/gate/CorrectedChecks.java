@@ -25,9 +25,12 @@ public final class CorrectedChecks {
 
   private CorrectedChecks() {}
 
-  /** Checks an absolute kind (max-rate) on the candidate's corrected rate. */
+  /** Checks an absolute kind (max-rate, min-rate) on the candidate's corrected rate. */
   public static CheckResult absolute(ThresholdSpec t, String category, String segment, CorrectedEstimate c,
       RateEstimate raw) {
+    if (t.kind() == dev.rehearsal.spec.ThresholdKind.MIN_RATE) {
+      return minRate(t, category, segment, c, raw);
+    }
     double upper = c.upperBound(t.confidence());
     String method = "corrected upper bound (" + c.method() + ", normal, one-sided, " + t.confidence() + ")";
     String observed = String.format(Locale.ROOT, "candidate corrected %s (raw %s); upper bound %s; %s",
@@ -35,6 +38,18 @@ public final class CorrectedChecks {
     return new CheckResult(t, category, segment, upper > t.limit() ? Outcome.BREACH : Outcome.PASS, upper, method,
         observed, t.describeLimit() + ": one-sided upper bound of the corrected rate at " + t.confidence()
             + " confidence must be <= " + percent(t.limit()) + " (" + t.mark() + ")");
+  }
+
+  // "Must refuse" suites: the lower bound of the corrected rate must reach the limit.
+  private static CheckResult minRate(ThresholdSpec t, String category, String segment, CorrectedEstimate c,
+      RateEstimate raw) {
+    double lower = c.lowerBound(t.confidence());
+    String method = "corrected lower bound (" + c.method() + ", normal, one-sided, " + t.confidence() + ")";
+    String observed = String.format(Locale.ROOT, "candidate corrected %s (raw %s); lower bound %s; %s",
+        percent(c.rate()), raw.describe(), percent(lower), errors(c));
+    return new CheckResult(t, category, segment, lower < t.limit() ? Outcome.BREACH : Outcome.PASS, lower, method,
+        observed, t.describeLimit() + ": one-sided lower bound of the corrected rate at " + t.confidence()
+            + " confidence must be >= " + percent(t.limit()) + " (" + t.mark() + ")");
   }
 
   /** Checks a comparative kind on both arms' corrected rates. */
@@ -66,7 +81,7 @@ public final class CorrectedChecks {
             describe(d, arms) + String.format(Locale.ROOT, "; one-sided p = %.4g", pValue),
             String.format(Locale.ROOT, "one-sided p (candidate > production) must be >= α/2 = %.3f", t.limit() / 2));
       }
-      case MAX_RATE -> throw new IllegalArgumentException("max-rate is not comparative: use absolute()");
+      case MAX_RATE, MIN_RATE -> throw new IllegalArgumentException(t.kind().key() + " is not comparative: use absolute()");
     };
   }
 
