@@ -142,8 +142,8 @@ class CachingModelClientTests {
       while (r.next()) {
         tables.add(r.getString(1));
       }
-      assertThat(tables).containsExactly("estimates", "forecasts", "grades", "manifests", "responses",
-          "runs", "samples");
+      assertThat(tables).containsExactly("estimates", "forecasts", "grades", "item_grades", "items", "manifests",
+          "responses", "runs", "samples", "store_version");
       assertThat(s.executeQuery("SELECT status FROM runs").getString(1)).isEqualTo("passed");
     }
   }
