@@ -57,6 +57,7 @@ public final class ReleaseSummary {
         .append(" &nbsp; <b>Production:</b> ").append(html(g.text("production"))).append("<br><span class=\"muted\">spec ")
         .append(html(g.text("specFile"))).append(" · sha256 ").append(html(g.text("specSha256"))).append("</span></p>\n");
     actions(out, j);
+    grading(out, j);
     changes(out, g);
     out.append("<h3>How sure: rates with 95% intervals</h3>\n").append(ForestPlot.svg(g.gate(), g.rows()));
     table(out, g.rows());
@@ -90,6 +91,15 @@ public final class ReleaseSummary {
             + c.path("verdict").asText() + " (owner " + c.path("owner").asText() + "): " + c.path("observed").asText()))
             .append("</li>\n");
       }
+      out.append("</ul>\n");
+    }
+  }
+
+  private static void grading(StringBuilder out, JsonNode j) {
+    List<String> lines = GradingSection.lines(j);
+    if (!lines.isEmpty()) {
+      out.append("<h3>Grader error</h3>\n<ul>\n");
+      lines.forEach(l -> out.append("<li>").append(html(l)).append("</li>\n"));
       out.append("</ul>\n");
     }
   }

@@ -43,6 +43,7 @@ public final class ReleaseSummaryMarkdown {
             + " → " + c.path("verdict").asText() + " (owner " + c.path("owner").asText() + ")"))
             .append('\n');
       }
+      GradingSection.lines(j).forEach(l -> out.append("- Grader error: ").append(markdown(l)).append('\n'));
       out.append("\n<details><summary>Decision table</summary>\n\n").append(Tables.markdown(g.rows())).append("\n</details>\n\n");
       examples(out, j);
     }

@@ -3,10 +3,12 @@ package dev.rehearsal.allure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rehearsal.engine.spi.GateTestEvent;
+import dev.rehearsal.run.CategoryResult;
 import dev.rehearsal.run.DecisionTable;
 import dev.rehearsal.run.ExampleSet;
 import dev.rehearsal.run.FlaggedExample;
 import dev.rehearsal.run.GateRun;
+import dev.rehearsal.run.GradingText;
 import dev.rehearsal.run.RunReports;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
@@ -35,12 +37,24 @@ final class TestAttachments {
       List<ExampleSet> sets = e.category().get().exampleSets(whole ? GateRun.OVERALL : e.segment());
       attach("flagged examples (" + counts(sets) + ")", "text/plain", examples(sets), ".txt");
       tables(mine, run.spec().id() + " › " + id);
+      grading(e.category().get());
     } else if (e.kind() == GateTestEvent.Kind.DECISION) {
       attach("decision table", "text/plain", InertText.of(DecisionTable.render(run)), ".txt");
       tables(rows, RunReports.plotTitle(run));
       manifest(run);
     } else {
       manifest(run);
+    }
+  }
+
+  /** The category's corrected rates and grading warnings, when there are any. */
+  private static void grading(CategoryResult r) {
+    List<String> lines = new java.util.ArrayList<>(GradingText.lines(r));
+    r.grading().warnings().forEach(w -> lines.add("WARNING: " + w));
+    if (!lines.isEmpty()) {
+      String title = r.grading().unchecked() ? "grader error: never checked against people" : "grader error: "
+          + r.grading().source() + ", decides on " + r.grading().decidesOn();
+      Allure.addAttachment(title, "text/plain", InertText.of(String.join("\n", lines)), ".txt");
     }
   }
 

@@ -105,6 +105,16 @@ class AllureReportingTests {
   }
 
   @Test
+  void category_test_warns_that_its_grader_was_never_checked_against_people() throws IOException {
+    JsonNode t = test("injection › weapons/bomb › single-turn");
+    JsonNode note = attachment(t, "grader error: never checked against people");
+
+    assertThat(note.path("type").asText()).isEqualTo("text/plain");
+    assertThat(Files.readString(results.resolve(note.path("source").asText())))
+        .contains("WARNING: weapons/bomb: grader never checked against people");
+  }
+
+  @Test
   void inconclusive_segment_is_skipped_in_allure_with_its_reason() {
     JsonNode t = test("injection › weapons/bomb › multi-turn");
 
@@ -118,7 +128,8 @@ class AllureReportingTests {
     List<String> types = t.path("attachments").findValuesAsText("type");
     JsonNode examples = attachment(t, "flagged examples");
 
-    assertThat(types).containsExactlyInAnyOrder("text/plain", "image/svg+xml", "text/markdown", "text/csv")
+    // Flagged examples and the grader-error note are plain text.
+    assertThat(types).containsExactlyInAnyOrder("text/plain", "image/svg+xml", "text/markdown", "text/csv", "text/plain")
         .doesNotContain("text/html");
     assertThat(examples.path("type").asText()).isEqualTo("text/plain");
     assertThat(Files.readString(results.resolve(examples.path("source").asText())))

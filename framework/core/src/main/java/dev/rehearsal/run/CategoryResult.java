@@ -18,6 +18,7 @@ import org.apiguardian.api.API;
  * @param overall the candidate overall rate's post-stratified, deployment-scale and clustered figures
  * @param exampleSets per segment and arm, the seeded random draw of flagged responses and how many
  *     there were
+ * @param grading the overall rates corrected for grader error, and what is known of that error
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CategoryResult(
@@ -27,7 +28,8 @@ public record CategoryResult(
     List<CheckResult> checks,
     List<FlaggedExample> examples,
     OverallDetail overall,
-    List<ExampleSet> exampleSets) {
+    List<ExampleSet> exampleSets,
+    CategoryGrading grading) {
 
   public CategoryResult {
     candidate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(candidate));
@@ -53,6 +55,12 @@ public record CategoryResult(
   public List<ExampleSet> exampleSets(String segment) {
     return exampleSets.stream().filter(s -> segment.equals("overall") || s.segment().equals(segment))
         .sorted(java.util.Comparator.comparing(s -> s.arm().equals("candidate") ? 0 : 1)).toList();
+  }
+
+  /** A result without grader-error correction. */
+  public CategoryResult(CategorySpec category, Map<String, RateEstimate> candidate, Map<String, RateEstimate> production,
+      List<CheckResult> checks, List<FlaggedExample> examples, OverallDetail overall, List<ExampleSet> exampleSets) {
+    this(category, candidate, production, checks, examples, overall, exampleSets, CategoryGrading.none());
   }
 
   /** A result with pooled overall counts only (report fixtures). */

@@ -38,7 +38,9 @@ public final class DecisionTable {
         .append(run.production().description()).append('\n');
     out.append("Simulation: ").append(run.health().summary()).append(tools(run)).append('\n');
     run.warnings().forEach(w -> out.append(w.startsWith(SequentialRun.NOTE) ? "NOTE: "
-        : "WARNING (planning, before any model call): ").append(w).append('\n'));
+        : w.startsWith(GateRunner.GRADING_WARNING) ? "WARNING (" : "WARNING (planning, before any model call): ")
+        .append(w.startsWith(GateRunner.GRADING_WARNING) ? "grading): " + w.substring(GateRunner.GRADING_WARNING.length()) : w)
+        .append('\n'));
     out.append(table(rows));
     for (CategoryResult r : run.categories().values()) {
       overallLines(r).forEach(line -> out.append(line).append('\n'));
@@ -56,6 +58,7 @@ public final class DecisionTable {
     d.postStratified().ifPresent(ps -> out.add(head + ps.describe()));
     d.risk().ifPresent(t -> out.add(head + OverallText.risk(t)));
     d.clustered().ifPresent(c -> out.add(head + OverallText.clustered(c, d.conversations())));
+    out.addAll(GradingText.lines(r));
     return out;
   }
 

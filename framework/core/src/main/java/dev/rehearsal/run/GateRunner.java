@@ -1,11 +1,15 @@
 package dev.rehearsal.run;
 
 import dev.rehearsal.gate.CheckResult;
+import dev.rehearsal.gate.CorrectedChecks;
 import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
 import dev.rehearsal.grade.Verdict;
 import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.run.store.LabelRow;
+import dev.rehearsal.run.store.LabelTable;
+import dev.rehearsal.run.store.RunStore;
 import dev.rehearsal.prefix.PrefixSampler;
 import dev.rehearsal.prefix.Sample;
 import dev.rehearsal.spec.Action;
@@ -130,20 +134,46 @@ public final class GateRunner {
       ArmResult candidate, GraderSetup.Graded graded, List<String> warnings, Optional<SequentialRun> sequential) {
     Map<String, Map<String, Verdict>> prodVerdicts = graded.verdicts(production.name());
     Map<String, Map<String, Verdict>> candVerdicts = graded.verdicts(candidate.name());
+    List<ItemResult> items = Items.of(sample, production, candidate, graded);
+    List<LabelRow> labels = labels(spec);
     Map<String, CategoryResult> categories = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>(warnings);
+    List<String> ungraded = new ArrayList<>();
     for (CategorySpec c : spec.categories()) {
+      CategoryGrading grading = GradingCorrection.of(spec, c, items, labels, graded.fingerprints());
+      all.addAll(grading.warnings().stream().map(w -> GRADING_WARNING + w).toList());
+      if (grading.unchecked() && c.grading().requireCalibration()) {
+        ungraded.add(c.id() + ": grader '" + c.grader() + "' never checked against people (no current human labels"
+            + " or calibration) and grading.require-calibration is true; run the review loop"
+            + " (docs/review-and-correction.md) or calibrate the grader");
+      }
       CategoryResult r = category(spec, c, segments, sample, production, candidate, prodVerdicts.get(c.grader()),
-          candVerdicts.get(c.grader()));
+          candVerdicts.get(c.grader()), grading);
       categories.put(c.id(), sequential.map(seq -> new CategoryResult(r.category(), r.candidate(), r.production(),
-          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.exampleSets())).orElse(r));
+          r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.exampleSets(), r.grading())).orElse(r));
     }
     int drawn = sequential.map(SequentialRun::drawnSize).orElse(sample.prefixes().size());
     Health base = health(spec, sample, drawn, production, candidate);
-    Health health = graded.withGradingProblems(sequential.map(seq -> new Health(base.problems(),
+    Health checked = graded.withGradingProblems(sequential.map(seq -> new Health(base.problems(),
         base.summary() + "; " + seq.note())).orElse(base), spec.health());
+    List<String> problems = new ArrayList<>(checked.problems());
+    problems.addAll(ungraded);
+    Health health = new Health(problems, checked.summary());
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
-        warnings, Items.runId(spec, graded.fingerprints()), Items.of(sample, production, candidate, graded));
+        all, Items.runId(spec, graded.fingerprints()), items);
+  }
+
+  /** How grading warnings start in {@link GateRun#warnings()}. */
+  static final String GRADING_WARNING = "grading: ";
+
+  /** The gate's human labels from the run store; none without a store. */
+  private List<LabelRow> labels(GateSpec spec) {
+    return store.filter(java.nio.file.Files::exists).map(file -> {
+      try (RunStore s = RunStore.open(file)) {
+        return new LabelTable(s).labels(spec.id());
+      }
+    }).orElse(List.of());
   }
 
   private static List<String> segments(GateSpec spec, Sample sample) {
@@ -157,7 +187,8 @@ public final class GateRunner {
   }
 
   private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, Sample sample,
-      ArmResult production, ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand) {
+      ArmResult production, ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand,
+      CategoryGrading grading) {
     List<Prefix> prefixes = sample.prefixes();
     Map<String, RateEstimate> candEst = new LinkedHashMap<>();
     Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
@@ -178,8 +209,9 @@ public final class GateRunner {
         // Without 'segments:', absolute kinds check every segment and the overall rate; comparative
         // kinds only the overall rate, because per-segment comparisons multiply false alarms.
         if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL) || !t.kind().comparative())) {
-          checks.add(ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s),
-              s.equals(GateRun.OVERALL) ? postStratified : Optional.empty()));
+          CheckResult raw = ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s),
+              s.equals(GateRun.OVERALL) ? postStratified : Optional.empty());
+          checks.add(s.equals(GateRun.OVERALL) ? corrected(t, raw, grading, candEst.get(s), prodEst.get(s)) : raw);
         }
       }
     }
@@ -187,11 +219,27 @@ public final class GateRunner {
     List<ExampleSet> sets = Examples.draw(spec.prefixes().sample().seed(), c, segments, prefixes, MAX_EXAMPLES,
         List.of(candidate, production), Map.of(candidate.name(), orEmpty(cand), production.name(), orEmpty(prod)));
     List<FlaggedExample> shown = sets.stream().flatMap(s -> s.shown().stream()).toList();
-    return new CategoryResult(c, candEst, prodEst, checks, shown, overall, sets);
+    return new CategoryResult(c, candEst, prodEst, checks, shown, overall, sets, grading);
   }
 
   private static Map<String, Verdict> orEmpty(Map<String, Verdict> verdicts) {
     return verdicts == null ? Map.of() : verdicts;
+  }
+
+  /**
+   * The overall check decided on corrected rates when the category's grading says so and the arms
+   * it needs are corrected; an inconclusive raw check (too few samples) stays inconclusive.
+   */
+  private static CheckResult corrected(ThresholdSpec t, CheckResult raw, CategoryGrading grading, RateEstimate cand,
+      RateEstimate prod) {
+    if (!grading.corrected() || raw.inconclusive()) {
+      return raw;
+    }
+    if (!t.kind().comparative()) {
+      return CorrectedChecks.absolute(t, raw.category(), raw.segment(), grading.candidate().orElseThrow(), cand);
+    }
+    return grading.production().map(p -> CorrectedChecks.comparative(t, raw.category(), raw.segment(),
+        grading.candidate().orElseThrow(), p, cand, prod)).orElse(raw);
   }
 
   private static OverallDetail overall(GateSpec spec, Sample sample, RateEstimate pooled,

@@ -153,6 +153,27 @@ public final class RunReports {
           .put("answered", set.answered()).put("shown", set.shown().size()).put("text", set.countText());
       n.set("examples", json.valueToTree(set.shown()));
     }
+    grading(c.putObject("grading"), r);
+  }
+
+  /** The category's grader-error correction (additive: readers ignore unknown fields). */
+  private static void grading(ObjectNode g, CategoryResult r) {
+    CategoryGrading grading = r.grading();
+    g.put("source", grading.source()).put("decidesOn", grading.decidesOn())
+        .put("candidateLabels", grading.candidateLabels()).put("productionLabels", grading.productionLabels())
+        .put("staleLabels", grading.staleLabels()).put("unchecked", grading.unchecked());
+    grading.agreement().ifPresent(a -> g.put("agreement", a));
+    grading.candidate().ifPresent(e -> corrected(g.putObject("candidate"), e));
+    grading.production().ifPresent(e -> corrected(g.putObject("production"), e));
+    ArrayNode warnings = g.putArray("warnings");
+    grading.warnings().forEach(warnings::add);
+  }
+
+  private static void corrected(ObjectNode n, dev.rehearsal.stats.CorrectedEstimate e) {
+    n.put("rate", e.rate()).put("lower", e.lower()).put("upper", e.upper()).put("confidence", e.confidence())
+        .put("standardError", e.standardError()).put("samplingError", e.samplingError())
+        .put("graderError", e.graderError()).put("method", e.method()).put("labelled", e.labelled())
+        .put("text", GradingText.describe(e));
   }
 
   // Additive fields of the overall row (schema version unchanged: readers ignore unknown fields).

@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
  * @param owner who acts on a breach
  * @param tags JUnit tags of the category's tests
  * @param mark where it is declared
+ * @param grading how its rates account for grader error (gate-level {@code grading:} merged in)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CategorySpec(
@@ -24,10 +25,17 @@ public record CategorySpec(
     String failureClass,
     String owner,
     List<String> tags,
-    Mark mark) {
+    Mark mark,
+    GradingSpec grading) {
 
   public CategorySpec {
     tags = List.copyOf(tags);
+  }
+
+  /** A category with the default grading (corrected once labels exist). */
+  public CategorySpec(String id, String grader, String label, Severity severity, String failureClass, String owner,
+      List<String> tags, Mark mark) {
+    this(id, grader, label, severity, failureClass, owner, tags, mark, GradingSpec.defaults());
   }
 
   /** The group: the id up to its first '/', or the id itself. */

@@ -41,7 +41,8 @@ public final class GateSpecLoader {
 
   static final int MAX_FILE_BYTES = 1024 * 1024;
   static final Set<String> TOP = Set.of("gate", "promise", "owner", "tags", "prefixes", "arms",
-      "models", "graders", "categories", "thresholds", "evidence", "health", "audit", "traffic");
+      "models", "graders", "categories", "thresholds", "evidence", "health", "audit", "traffic",
+      "grading");
   private static final String ID = "[a-z0-9][a-z0-9._/-]*";
   // The keys each section accepts; package-visible so the JSON Schema's tests can compare.
   static final Set<String> ARMS = Set.of("production", "candidate");
@@ -49,7 +50,7 @@ public final class GateSpecLoader {
   static final Set<String> TOOLS_KEYS = Set.of("policy", "simulator", "max-steps");
   static final Set<String> TOOL_POLICIES = Set.of("single-turn", "replay", "simulate");
   static final Set<String> CATEGORY_KEYS = Set.of("use", "id", "grader", "label", "severity", "failure-class", "owner",
-      "tags");
+      "tags", "grading");
   static final Set<String> AUDIT_KEYS = Set.of("model", "sample", "max-unreviewed", "reviewed");
   static final Set<String> HEALTH_KEYS = Set.of("max-error-share", "min-sample-share", "max-empty-share");
   static final Set<String> TRAFFIC_KEYS = Set.of("conversations-per-day");
@@ -76,7 +77,8 @@ public final class GateSpecLoader {
     Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
     ArmSpec production = arm(top, "production", models, modelNodes);
     ArmSpec candidate = arm(top, "candidate", models, modelNodes);
-    List<CategorySpec> categories = categories(top, graders, graderContext);
+    List<CategorySpec> categories = categories(top, graders, graderContext,
+        GradingReader.read(top.optional("grading"), GradingSpec.defaults()));
     List<SegmentSpec> segments = new ArrayList<>();
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
@@ -233,7 +235,8 @@ public final class GateSpecLoader {
     }
   }
 
-  private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders, GraderContext graderContext) {
+  private static List<CategorySpec> categories(Fields top, Map<String, GraderSpec> graders, GraderContext graderContext,
+      GradingSpec grading) {
     List<CategorySpec> out = new ArrayList<>();
     for (Node n : Fields.asList(top.require("categories")).items()) {
       Fields f = Fields.of(n, CATEGORY_KEYS);
@@ -262,7 +265,8 @@ public final class GateSpecLoader {
       String failureClass = f.optionalString("failure-class")
           .orElse(used.map(u -> u.failureClass().wireName()).orElse("unclassified"));
       String owner = used.isPresent() ? f.optionalString("owner").orElse(used.get().owner()) : f.string("owner");
-      out.add(new CategorySpec(id, grader.id(), label, severity, failureClass, owner, f.strings("tags"), f.mark()));
+      out.add(new CategorySpec(id, grader.id(), label, severity, failureClass, owner, f.strings("tags"), f.mark(),
+          GradingReader.read(f.optional("grading"), grading)));
     }
     if (out.isEmpty()) {
       throw top.require("categories").error("A gate needs at least one category.");

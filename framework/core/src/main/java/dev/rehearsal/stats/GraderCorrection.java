@@ -43,6 +43,22 @@ public final class GraderCorrection {
     return new CorrectedRate(rate, error, clip(centre - z * error), clip(centre + z * error), confidence, "Rogan-Gladen");
   }
 
+  /**
+   * {@link #roganGladen} with its standard error split into the sampling part (the q term of
+   * Greenland's variance) and the grader-error part (the Se and Sp terms, from the calibration set).
+   */
+  public static CorrectedEstimate roganGladenEstimate(int k, int n, GraderCalibration calibration, double confidence) {
+    CorrectedRate r = roganGladen(k, n, calibration, confidence);
+    double z = IntervalMethod.z((1 - confidence) / 2);
+    double q = adjusted(k, n, z);
+    double j = adjusted(calibration.truePositives(), calibration.positives(), z)
+        + adjusted(calibration.trueNegatives(), calibration.negatives(), z) - 1;
+    double sampling = Math.min(r.standardError(), Math.sqrt(q * (1 - q) / (n + z * z)) / j);
+    double grader = Math.sqrt(Math.max(0, r.standardError() * r.standardError() - sampling * sampling));
+    return new CorrectedEstimate(r.rate(), sampling, grader, r.lower(), r.upper(), confidence, r.method(),
+        calibration.positives() + calibration.negatives());
+  }
+
   private static double adjusted(int k, int n, double z) {
     return (k + z * z / 2) / (n + z * z);
   }

@@ -238,6 +238,8 @@ class GateSchemaTests {
     expected.put("/properties/health", GateSpecLoader.HEALTH_KEYS);
     expected.put("/properties/audit", GateSpecLoader.AUDIT_KEYS);
     expected.put("/properties/traffic", GateSpecLoader.TRAFFIC_KEYS);
+    expected.put("/properties/grading", GradingReader.KEYS);
+    expected.put("/properties/categories/items/properties/grading", GradingReader.KEYS);
     expected.forEach((pointer, keys) -> {
       assertThat(properties(GATE, pointer)).as("properties at '" + pointer + "'").isEqualTo(new TreeSet<>(keys));
       JsonNode strict = GATE.at(pointer).get("additionalProperties");
@@ -266,6 +268,9 @@ class GateSchemaTests {
     assertThat(enumValues(GATE, "/properties/thresholds/items/properties/on-inconclusive/enum"))
         .isEqualTo(Arrays.stream(InconclusivePolicy.values()).map(p -> p.name().toLowerCase(java.util.Locale.ROOT))
             .collect(Collectors.toCollection(TreeSet::new)));
+    for (String grading : List.of("/properties/grading", "/properties/categories/items/properties/grading")) {
+      assertThat(enumValues(GATE, grading + "/properties/estimate/enum")).isEqualTo(new TreeSet<>(GradingReader.ESTIMATES));
+    }
     Set<String> kinds = new TreeSet<>();
     GATE.at("/properties/thresholds/items/oneOf").forEach(b -> kinds.add(b.get("required").get(0).asText()));
     assertThat(kinds).isEqualTo(Arrays.stream(ThresholdKind.values()).map(ThresholdKind::key)

@@ -1,0 +1,60 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.run.store.LabelRow;
+import dev.rehearsal.spec.CategorySpec;
+import dev.rehearsal.stats.ReviewedItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One arm's graded items of a category and the human labels that match them. A label matches an
+ * item when sample id, arm and response hash agree (a relabelled or regenerated response is a new
+ * item); it is current when it judges the grader's current fingerprint. Several reviewers of one
+ * item are combined by majority, a tie counting as positive (the misbehaviour is not ruled out).
+ *
+ * @param graded items the grader judged
+ * @param flags items it flagged
+ * @param current the reviewed items under the current fingerprint
+ * @param stale labels of matched items made under another fingerprint
+ */
+record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale) {
+
+  static ArmLabels of(List<ItemResult> items, String arm, CategorySpec c, List<LabelRow> labels, String fingerprint) {
+    Map<String, ItemResult> bySample = new HashMap<>();
+    int flags = 0;
+    for (ItemResult item : items) {
+      boolean judged = item.grades().containsKey(c.grader()) && item.grades().get(c.grader()).verdict().isPresent();
+      if (item.arm().equals(arm) && judged && item.response().isPresent()) {
+        bySample.put(item.sampleId(), item);
+        flags += item.flagged(c.grader(), c.label()) ? 1 : 0;
+      }
+    }
+    Map<String, List<LabelRow>> matched = new LinkedHashMap<>();
+    int stale = 0;
+    for (LabelRow l : labels) {
+      ItemResult item = bySample.get(l.sampleId());
+      if (!l.arm().equals(arm) || item == null || !Items.sha256(item.response().get()).equals(l.responseSha256())) {
+        continue;
+      }
+      if (l.graderFingerprint().equals(fingerprint)) {
+        matched.computeIfAbsent(l.sampleId(), k -> new ArrayList<>()).add(l);
+      } else {
+        stale++;
+      }
+    }
+    List<ReviewedItem> current = new ArrayList<>();
+    matched.forEach((sample, rows) -> {
+      long yes = rows.stream().filter(LabelRow::positive).count();
+      current.add(new ReviewedItem(bySample.get(sample).flagged(c.grader(), c.label()), 2 * yes >= rows.size(),
+          rows.get(0).inclusionProbability()));
+    });
+    return new ArmLabels(bySample.size(), flags, current, stale);
+  }
+
+  boolean enough(int min) {
+    return current.size() >= min && current.size() >= 2 && graded > 0;
+  }
+}
