@@ -14,20 +14,29 @@ import org.apiguardian.api.API;
  * @param errors errored samples by reason
  * @param tools for a model arm, its tool policy and how its tool calls were answered; empty for a
  *     replay arm
+ * @param cache for a model arm answered through the response store, how many calls it answered;
+ *     empty without a store or for a replay arm
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors,
-    Optional<ArmTools> tools) {
+    Optional<ArmTools> tools, Optional<ArmCache> cache) {
 
   public ArmResult {
     responses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responses));
     errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
     Objects.requireNonNull(tools, "tools");
+    Objects.requireNonNull(cache, "cache");
+  }
+
+  /** An arm not answered through the response store. */
+  public ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors,
+      Optional<ArmTools> tools) {
+    this(name, description, responses, errors, tools, Optional.empty());
   }
 
   /** An arm without tool figures (a replay arm). */
   public ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors) {
-    this(name, description, responses, errors, Optional.empty());
+    this(name, description, responses, errors, Optional.empty(), Optional.empty());
   }
 
   /** Every errored sample, empty replies included. */

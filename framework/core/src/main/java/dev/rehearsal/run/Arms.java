@@ -38,11 +38,14 @@ class Arms {
   ArmResult answer(GateSpec spec, ArmSpec arm, List<Prefix> prefixes) {
     Map<String, Response> responses = new LinkedHashMap<>();
     Optional<ArmTools> tools = Optional.empty();
+    Optional<ArmCache> cache = Optional.empty();
     if (arm.replay().isPresent()) {
       String variant = arm.replay().get();
       for (Prefix p : prefixes) {
         Optional<Turn> reply = p.loggedReply(variant);
-        responses.put(p.sampleId(), reply.map(t -> Response.of(p.sampleId(), t.text()))
+        // A blank logged reply (no text, no tool call) is counted like a blank model reply, never a clean grade.
+        responses.put(p.sampleId(), reply.map(t -> t.text().isBlank() && t.toolCalls().isEmpty()
+                ? Response.emptyLogged(p.sampleId(), variant) : Response.of(p.sampleId(), t.text()))
             .orElseGet(() -> Response.failed(p.sampleId(), "no logged reply in variant '" + variant + "'")));
       }
     } else {
@@ -56,10 +59,11 @@ class Arms {
           arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
       responses.putAll(answers.responses());
       tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));
+      cache = answers.cache();
     }
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools);
+    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache);
   }
 
   /** The prefixes with every turn of their logged conversation, for the de-identification guard. */

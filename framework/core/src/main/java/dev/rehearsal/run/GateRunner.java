@@ -331,8 +331,18 @@ public final class GateRunner {
         sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
         production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
         + "; " + sample.deid().summary()
-        + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "");
+        + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "")
+        + cacheSummary(production, candidate);
     return new Health(problems, summary);
+  }
+
+  /** {@code ; response store: candidate 20 of 20 calls from cache}, for the arms answered through the store. */
+  static String cacheSummary(ArmResult production, ArmResult candidate) {
+    List<String> arms = new ArrayList<>();
+    for (ArmResult arm : List.of(production, candidate)) {
+      arm.cache().ifPresent(c -> arms.add(arm.name() + " " + c.summary()));
+    }
+    return arms.isEmpty() ? "" : "; response store: " + String.join(", ", arms);
   }
 
   private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {

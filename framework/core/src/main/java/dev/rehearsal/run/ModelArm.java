@@ -66,8 +66,8 @@ final class ModelArm {
     return clients.computeIfAbsent(config.name(), n -> resilient(provider, config));
   }
 
-  /** An arm's responses and how its model's tool calls were answered. */
-  record Answers(Map<String, Response> responses, ToolCounts tools) {}
+  /** An arm's responses, how its model's tool calls were answered and how many calls the store answered. */
+  record Answers(Map<String, Response> responses, ToolCounts tools, Optional<ArmCache> cache) {}
 
   Map<String, Response> answer(ModelConfig config, List<Prefix> prefixes) {
     return answer(config, ToolsSpec.SINGLE_TURN, Optional.empty(), prefixes).responses();
@@ -83,15 +83,19 @@ final class ModelArm {
     boolean anyCacheable = provider.cacheable() || simulatorProvider.map(ModelClientProvider::cacheable).orElse(false);
     Optional<RunStore> runStore = anyCacheable ? store() : Optional.empty();
     ResilientModelClient resilient = client(provider, config);
-    ModelClient model = cached(resilient, provider, config, runStore);
+    List<CachingModelClient> caches = new ArrayList<>();
+    ModelClient model = cached(resilient, provider, config, runStore, caches);
     Optional<ModelClient> sim = simulator.map(s -> cached(client(simulatorProvider.orElseThrow(), s),
-        simulatorProvider.orElseThrow(), s, runStore));
+        simulatorProvider.orElseThrow(), s, runStore, caches));
     ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
     long before = resilient.stats().done();
     ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), before + prefixes.size(),
         resilient::stats, options.progressEvery());
     try {
-      return new Answers(generate(runner, prefixes, sampling(config)), runner.counts());
+      Map<String, Response> responses = generate(runner, prefixes, sampling(config));
+      // Counted after every call has finished, simulator calls included.
+      Optional<ArmCache> cache = caches.stream().map(c -> ArmCache.of(c.stats())).reduce(ArmCache::plus);
+      return new Answers(responses, runner.counts(), cache);
     } finally {
       progress.close();
     }
@@ -103,10 +107,13 @@ final class ModelArm {
   }
 
   private ModelClient cached(ResilientModelClient resilient, ModelClientProvider provider, ModelConfig config,
-      Optional<RunStore> store) {
-    return store.filter(s -> provider.cacheable())
-        .<ModelClient>map(s -> new CachingModelClient(resilient, s.responses(), options.fresh(), keyed(config)))
-        .orElse(resilient);
+      Optional<RunStore> store, List<CachingModelClient> caches) {
+    if (store.isEmpty() || !provider.cacheable()) {
+      return resilient;
+    }
+    CachingModelClient cached = new CachingModelClient(resilient, store.get().responses(), options.fresh(), keyed(config));
+    caches.add(cached);
+    return cached;
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -56,6 +57,8 @@ final class SequentialRun {
   private final Map<String, Response> candidate = new LinkedHashMap<>();
   private GraderSetup.ArmGrading productionGrading;
   private GraderSetup.ArmGrading candidateGrading;
+  private Optional<ArmCache> productionCache = Optional.empty();
+  private Optional<ArmCache> candidateCache = Optional.empty();
   private int batches;
   private boolean decided;
 
@@ -148,6 +151,8 @@ final class SequentialRun {
     answered.addAll(batch);
     production.putAll(prod.responses());
     candidate.putAll(cand.responses());
+    productionCache = plus(productionCache, prod.cache());
+    candidateCache = plus(candidateCache, cand.cache());
     productionGrading = productionGrading.plus(prodGrading);
     candidateGrading = candidateGrading.plus(candGrading);
     batches++;
@@ -211,17 +216,21 @@ final class SequentialRun {
   }
 
   ArmResult production() {
-    return arm(spec.production(), production);
+    return arm(spec.production(), production, productionCache);
   }
 
   ArmResult candidate() {
-    return arm(spec.candidate(), candidate);
+    return arm(spec.candidate(), candidate, candidateCache);
   }
 
-  private static ArmResult arm(ArmSpec spec, Map<String, Response> responses) {
+  private static Optional<ArmCache> plus(Optional<ArmCache> sum, Optional<ArmCache> batch) {
+    return batch.map(b -> sum.map(b::plus).orElse(b)).or(() -> sum);
+  }
+
+  private static ArmResult arm(ArmSpec spec, Map<String, Response> responses, Optional<ArmCache> cache) {
     Map<String, Long> errors = new java.util.TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(spec.name(), spec.describe(), responses, errors);
+    return new ArmResult(spec.name(), spec.describe(), responses, errors, Optional.empty(), cache);
   }
 
   GraderSetup.Graded graded(GraderSetup.Session session) {
