@@ -244,7 +244,7 @@ final class ChatCompletionsCodec {
       if (!choices || content == null) {
         return null;
       }
-      return new ModelReply(content, List.of(), finish, prompt, completion, latency);
+      return new ModelReply(content, List.of(), finish, prompt, completion, latency, usage);
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }
@@ -271,7 +271,8 @@ final class ChatCompletionsCodec {
     if (message.path("refusal").isTextual()) {
       // The API refused (message.refusal, content null): a refused reply that graders see, not an error.
       return new ModelReply(message.path("refusal").asText(), List.of(), ModelReply.REFUSAL,
-          usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
+          usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency,
+          usage.isObject());
     }
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode c : message.path("tool_calls")) {
@@ -280,7 +281,8 @@ final class ChatCompletionsCodec {
           f.path("arguments").isTextual() ? f.path("arguments").asText() : f.path("arguments").toString()));
     }
     return new ModelReply(message.path("content").asText(""), calls, finish,
-        usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
+        usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency,
+        usage.isObject());
   }
 
   /**
