@@ -25,7 +25,8 @@ import java.util.Map;
 final class ChatCompletionsCodec {
 
   private static final Map<String, String> WIRE = Map.of("temperature", "temperature",
-      "max-tokens", "max_tokens", "seed", "seed", "top-p", "top_p", "stop", "stop");
+      "max-tokens", "max_tokens", "max-completion-tokens", "max_completion_tokens",
+      "reasoning-effort", "reasoning_effort", "seed", "seed", "top-p", "top_p", "stop", "stop");
 
   private final ObjectMapper json;
   private final String endpoint;
@@ -50,6 +51,13 @@ final class ChatCompletionsCodec {
       }
       g.writeEndArray();
       Map<String, Object> parameters = request.parameters();
+      if (defaults.containsKey("max-completion-tokens") && parameters.containsKey("max-tokens")) {
+        // The entry chose max_completion_tokens: a per-request limit goes under that name too,
+        // since a model that wants it rejects max_tokens.
+        Map<String, Object> renamed = new java.util.HashMap<>(parameters);
+        renamed.put("max-completion-tokens", renamed.remove("max-tokens"));
+        parameters = renamed;
+      }
       for (Map.Entry<String, String> e : WIRE.entrySet()) {
         String key = e.getKey();
         if (parameters.containsKey(key)) {
@@ -236,7 +244,7 @@ final class ChatCompletionsCodec {
       if (!choices || content == null) {
         return null;
       }
-      return new ModelReply(content, List.of(), finish, prompt, completion, latency);
+      return new ModelReply(content, List.of(), finish, prompt, completion, latency, usage);
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }
@@ -263,7 +271,8 @@ final class ChatCompletionsCodec {
     if (message.path("refusal").isTextual()) {
       // The API refused (message.refusal, content null): a refused reply that graders see, not an error.
       return new ModelReply(message.path("refusal").asText(), List.of(), ModelReply.REFUSAL,
-          usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
+          usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency,
+          usage.isObject());
     }
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode c : message.path("tool_calls")) {
@@ -272,7 +281,38 @@ final class ChatCompletionsCodec {
           f.path("arguments").isTextual() ? f.path("arguments").asText() : f.path("arguments").toString()));
     }
     return new ModelReply(message.path("content").asText(""), calls, finish,
-        usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency);
+        usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), latency,
+        usage.isObject());
+  }
+
+  /**
+   * The server's {@code error.code} and {@code error.param} of a rejected request, e.g.
+   * {@code "; error.code unsupported_parameter, error.param max_tokens"}, or "" when absent. Only
+   * these two short identifiers are quoted (restricted to identifier characters and masked), never
+   * the message, the body or headers.
+   */
+  String errorDetail(byte[] body) {
+    try {
+      JsonNode error = json.readTree(body).path("error");
+      String code = identifier(error.path("code"));
+      String param = identifier(error.path("param"));
+      String detail = (code.isEmpty() ? "" : ", error.code " + code)
+          + (param.isEmpty() ? "" : ", error.param " + param);
+      return detail.isEmpty() ? "" : ";" + detail.substring(1);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String identifier(JsonNode node) {
+    if (!node.isTextual() && !node.isNumber()) {
+      return "";
+    }
+    String text = node.asText();
+    if (text.length() > 80 || !text.matches("[A-Za-z0-9_.\\[\\]-]+")) {
+      return text.isEmpty() ? "" : "(not shown)";
+    }
+    return dev.rehearsal.spec.Secrets.mask(text);
   }
 
   /** The short {@code error.code} of an error body, for classifying filtered prompts. */

@@ -121,11 +121,20 @@ final class OpenAiClient implements ModelClient {
           "The provider's content filter rejected the prompt (HTTP 400 content_filter) at "
               + endpoint);
     }
-    throw HttpFailures.forStatus(status,
+    ModelException failure = HttpFailures.forStatus(status,
         HttpFailures.retryAfter(response.headers().firstValue("retry-after-ms"),
             response.headers().firstValue("retry-after")),
         endpoint, "check that environment variable '" + settings.apiKeyEnv
             + "' (api-key-env) holds a valid key");
+    if (status / 100 == 4 && status != 429 && failure.kind() == Kind.FATAL) {
+      // A rejected request names the offending parameter (e.g. unsupported_parameter max_tokens):
+      // the fix is in the spec, so the message says which key.
+      String detail = codec.errorDetail(response.body());
+      if (!detail.isEmpty()) {
+        throw new ModelException(Kind.FATAL, failure.getMessage() + detail);
+      }
+    }
+    throw failure;
   }
 
   @Override

@@ -18,9 +18,11 @@ import java.util.stream.Stream;
 final class OpenAiSettings {
 
   static final Set<String> KEYS = Stream.concat(Stream.of("base-url", "model", "temperature",
-          "max-tokens", "seed", "top-p", "stop", "api-version", "auth", "http-version"),
+          "max-tokens", "max-completion-tokens", "reasoning-effort", "seed", "top-p", "stop",
+          "api-version", "auth", "http-version"),
       RuntimeSettings.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
-  static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "seed", "top-p", "stop");
+  static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "max-completion-tokens",
+      "reasoning-effort", "seed", "top-p", "stop");
 
   final URI endpoint;
   final String model;
@@ -58,6 +60,18 @@ final class OpenAiSettings {
       throw v.invalid("top-p", "must be from 0 to 1");
     });
     v.wholeNumber("max-tokens", 1, Integer.MAX_VALUE);
+    v.wholeNumber("max-completion-tokens", 1, Integer.MAX_VALUE);
+    // OpenAI's newer models reject max_tokens and want max_completion_tokens; sending both is
+    // ambiguous, so the entry names one.
+    if (config.settings().containsKey("max-tokens")
+        && config.settings().containsKey("max-completion-tokens")) {
+      throw v.invalid("max-completion-tokens", "cannot be set together with max-tokens (newer"
+          + " OpenAI models accept only max_completion_tokens); keep one of the two");
+    }
+    v.string("reasoning-effort").filter(e -> !Set.of("low", "medium", "high").contains(e))
+        .ifPresent(e -> {
+          throw v.invalid("reasoning-effort", "must be low, medium or high");
+        });
     v.wholeNumber("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     Map<String, Object> s = new LinkedHashMap<>();
     SAMPLING.forEach(k -> Optional.ofNullable(config.settings().get(k)).ifPresent(x -> s.put(k, x)));

@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
  * @param inputTokens prompt tokens billed (0 when unknown)
  * @param outputTokens completion tokens billed (0 when unknown)
  * @param latency wall-clock time of the successful call
+ * @param usageReported whether the provider reported token usage; false when the reply had none,
+ *     so its tokens and cost are unknown (counted, and an error under a token or cost budget)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModelReply(
@@ -25,7 +27,14 @@ public record ModelReply(
     String finishReason,
     long inputTokens,
     long outputTokens,
-    Duration latency) {
+    Duration latency,
+    boolean usageReported) {
+
+  /** A reply whose token counts the provider reported (or that costs nothing). */
+  public ModelReply(String text, List<ToolCall> toolCalls, String finishReason, long inputTokens,
+      long outputTokens, Duration latency) {
+    this(text, toolCalls, finishReason, inputTokens, outputTokens, latency, true);
+  }
 
   public ModelReply {
     // Model output is untrusted: a reply that echoes a known secret (an API key, a value from the

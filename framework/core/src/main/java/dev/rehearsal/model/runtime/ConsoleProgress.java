@@ -55,7 +55,9 @@ public final class ConsoleProgress implements AutoCloseable {
         "[rehearsal] %s %d/%d (%.1f%%) %.1f calls/s ETA %s | errors %d, retries %d | tokens %d"
             + " | cost %.4f",
         label, s.done(), total, total == 0 ? 100.0 : 100.0 * s.done() / total, rate, eta,
-        s.errorCount(), s.retries(), s.tokens(), s.cost());
+        s.errorCount(), s.retries(), s.tokens(), s.cost())
+        + (s.repliesWithoutUsage() == 0 ? ""
+            : " | replies without usage: " + s.repliesWithoutUsage());
   }
 
   private void print() {

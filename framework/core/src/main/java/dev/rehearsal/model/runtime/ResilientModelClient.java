@@ -95,6 +95,15 @@ public final class ResilientModelClient implements ModelClient {
       return;
     }
     call(request).whenComplete((reply, failure) -> {
+      if (failure == null && !reply.usageReported()) {
+        counters.withoutUsage();
+        if (budgetCountsTokens()) {
+          breaker.success();
+          permits.release();
+          finish(result, withoutUsage(), 0);
+          return;
+        }
+      }
       if (failure == null) {
         breaker.success();
         counters.success(reply, retry > 0);
@@ -111,6 +120,18 @@ public final class ResilientModelClient implements ModelClient {
         failed(request, retry, result, Futures.classify(failure, modelId()), admission);
       }
     });
+  }
+
+  /** A token or cost cap needs the provider's counts; estimating would let the cap be passed. */
+  private boolean budgetCountsTokens() {
+    return settings.budget().maxCost() > 0 || settings.budget().maxTokens() > 0;
+  }
+
+  private ModelException withoutUsage() {
+    return new ModelException(Kind.FATAL, "Reply from " + modelId() + " carries no token usage,"
+        + " but the model entry caps budget.cost or budget.tokens, which cannot be enforced"
+        + " without it; the reply counts as an error (fail closed). Use an endpoint that reports"
+        + " usage or drop the token/cost cap (budget.calls needs no usage)");
   }
 
   private CompletableFuture<ModelReply> call(ModelRequest request) {

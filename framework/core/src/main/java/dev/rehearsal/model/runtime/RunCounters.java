@@ -33,6 +33,7 @@ public final class RunCounters {
   private final LongAdder breakerRejections = new LongAdder();
   private final LongAdder inputTokens = new LongAdder();
   private final LongAdder outputTokens = new LongAdder();
+  private final LongAdder withoutUsage = new LongAdder();
   private final DoubleAdder cost = new DoubleAdder();
 
   public RunCounters(PriceTable prices) {
@@ -58,6 +59,11 @@ public final class RunCounters {
     inputTokens.add(reply.inputTokens());
     outputTokens.add(reply.outputTokens());
     cost.add(prices.cost(reply.inputTokens(), reply.outputTokens()));
+  }
+
+  /** Counts a reply that arrived without token usage (its tokens and cost are unknown). */
+  void withoutUsage() {
+    withoutUsage.increment();
   }
 
   void error(ModelException e) {
@@ -91,6 +97,6 @@ public final class RunCounters {
     reasons.forEach((k, v) -> byReason.put(k, v.sum()));
     return new RunStats(attempts.sum(), succeeded.sum(), succeededAfterRetry.sum(), retries.sum(),
         byKind, byReason, budgetRejections.sum(), breakerRejections.sum(), inputTokens.sum(),
-        outputTokens.sum(), cost.sum(), Duration.ofNanos(System.nanoTime() - startNanos));
+        outputTokens.sum(), cost.sum(), withoutUsage.sum(), Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }

@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * @param inputTokens input tokens of successful calls
  * @param outputTokens output tokens of successful calls
  * @param cost cost of successful calls by the price table
+ * @param repliesWithoutUsage replies that carried no token usage, so tokens and cost undercount
  * @param elapsed time since the counters were created
  * @since 0.1
  */
@@ -35,6 +36,7 @@ public record RunStats(
     long inputTokens,
     long outputTokens,
     double cost,
+    long repliesWithoutUsage,
     Duration elapsed) {
 
   public RunStats {
