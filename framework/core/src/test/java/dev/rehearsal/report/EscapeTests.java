@@ -30,11 +30,11 @@ class EscapeTests {
    */
   @Test
   void item12_bare_urls_from_model_output_are_not_autolinked_in_markdown() {
-    String out = Escape.markdown("see https://evil.example/x, WWW.evil.example or mail me@evil.example");
+    String out = Escape.markdown("see https://127.0.0.1/x, WWW.localhost or mail me@localhost");
 
     assertThat(out).doesNotContainIgnoringCase("://", "www.").doesNotContainPattern("@[A-Za-z]");
     assertThat(out.replace("\u2060", "")).isEqualTo(
-        "see https://evil.example/x, WWW.evil.example or mail me@evil.example".replace("-", "\\-"));
+        "see https://127.0.0.1/x, WWW.localhost or mail me@localhost".replace("-", "\\-"));
   }
 
   @Test

@@ -63,12 +63,12 @@ class ResultsExportTests {
     Path hostile = dir.resolve("hostile.jsonl");
     Files.writeString(hostile, "{\"gate\":\"g\",\"runId\":\"r\",\"sampleId\":\"s1\",\"source\":\"log.jsonl:1\","
         + "\"segment\":\"a\",\"weight\":1.0,\"arm\":\"candidate\",\"armDescription\":\"model:c\","
-        + "\"response\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\",\"responseSha256\":\"ab\",\"error\":null,\"grades\":{}}\n");
+        + "\"response\":\"=HYPERLINK(\\\"http://127.0.0.1\\\",\\\"y\\\")\",\"responseSha256\":\"ab\",\"error\":null,\"grades\":{}}\n");
 
     List<String> lines = export(hostile.toString(), "--format", "csv");
 
     assertThat(lines.get(0)).startsWith("gate,runId,sampleId");
-    assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",").contains("\"clean\"");
+    assertThat(lines.get(1)).contains(",\"'=HYPERLINK(\"\"http://127.0.0.1\"\",\"\"y\"\")\",").contains("\"clean\"");
   }
 
   @Test
