@@ -43,7 +43,7 @@ public final class AllureGateListener implements GateExecutionListener {
   @Override
   public List<String> reportLocations() {
     return List.of("Allure results: " + files.directory().toAbsolutePath()
-        + " (HTML + release summary: mvn -B verify -Pexample-gate,reports; see the Reports section of README.md)");
+        + " (HTML + release summary: mvn -B verify -Pexample-gate,reports; see docs/reports.md)");
   }
 
   /** The results directory this listener writes its run files to. */
