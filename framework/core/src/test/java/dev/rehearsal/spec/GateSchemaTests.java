@@ -102,7 +102,7 @@ class GateSchemaTests {
     String readme = Files.readString(Schemas.projectRoot().resolve("docs/gate-spec.md"));
     int at = readme.indexOf("# Gate spec reference");
     Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    assertThat(at).isPositive();
+    assertThat(at).isNotNegative();
     assertThat(m.find(at)).isTrue();
     assertThat(Schemas.errors(GATE_SCHEMA, Schemas.yaml(m.group(1)))).isEmpty();
   }
