@@ -54,6 +54,9 @@ public final class GateOverheadBenchmark implements Benchmark {
           Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
+      // -Dbench.only=warm runs the cold/warm part alone (profiling).
+      boolean all = !"warm".equals(System.getProperty("bench.only"));
+      if (all) {
       // Warm-up: a small run of each kind so the JIT has compiled the paths before they are timed.
       time(replayGate(2_000), Optional.empty());
 
@@ -73,6 +76,7 @@ public final class GateOverheadBenchmark implements Benchmark {
         out.printf(Locale.ROOT, "http arms, 0 ms, no store: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
             http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
         out.println("  stages: " + http.stages());
+      }
       }
 
       try (FixedLatencyServer server = new FixedLatencyServer(WARM_LATENCY_MS)) {
