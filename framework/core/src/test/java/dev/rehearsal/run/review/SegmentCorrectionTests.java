@@ -7,6 +7,7 @@ import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.grade.calibration.AgreementTable;
 import dev.rehearsal.grade.calibration.CalibrationReport;
 import dev.rehearsal.grade.calibration.CalibrationStore;
+import dev.rehearsal.run.DecisionTable;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.store.LabelTable;
 import dev.rehearsal.run.store.RunStore;
@@ -50,6 +51,9 @@ class SegmentCorrectionTests extends ReviewFixture {
         + " labels)");
     assertThat(check(corrected, "tier-api", ThresholdKind.MAX_INCREASE).method())
         .isEqualTo("difference of corrected rates");
+    // The table's segment rows show raw counts; a line below says what decided.
+    assertThat(DecisionTable.render(corrected)).contains("over-refusal / tier-web (max-increase): pass on corrected"
+        + " rates: difference ");
   }
 
   @Test
