@@ -175,7 +175,7 @@ public final class GateRunner {
       return Optional.empty();
     }
     return Optional.of(c.id() + ": too few current human labels to correct segment(s) " + String.join(", ", shortOnes)
-        + " of min-labels " + c.grading().minLabels() + " per arm; checks there "
+        + " of min-labels " + c.grading().minLabels() + " per arm; checks there that need an arm with too few labels "
         + (c.grading().requireCalibration() ? "fail closed (grading.require-calibration)" : "decide on raw rates"));
   }
 

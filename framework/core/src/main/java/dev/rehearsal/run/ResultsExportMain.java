@@ -121,8 +121,10 @@ public final class ResultsExportMain {
       human = Optional.of(o.get("disagree").equals("store")
           ? HumanLabels.fromStore(store(o), gate.orElseThrow(), category.get())
           : HumanLabels.fromFile(Path.of(o.get("disagree")), category.get()));
-    } else if (o.containsKey("store")) {
-      throw new IllegalArgumentException("--store is only read with --disagree store");
+    }
+    if (o.containsKey("store") && !"store".equals(o.get("disagree"))) {
+      throw new IllegalArgumentException("--store is only read with --disagree store (was --disagree "
+          + o.getOrDefault("disagree", "<absent>") + ")");
     }
     return new ResultsFilter(grader, label, Optional.ofNullable(o.get("segment")), Optional.ofNullable(o.get("arm")),
         verdict, human);

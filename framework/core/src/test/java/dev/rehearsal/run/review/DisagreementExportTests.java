@@ -92,6 +92,18 @@ class DisagreementExportTests extends ReviewFixture {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run store at", "missing.db", "ReviewMain import");
   }
 
+  @Test
+  void a_store_given_with_a_labels_file_is_rejected_rather_than_ignored() throws Exception {
+    Files.writeString(dir.resolve("labels-file.jsonl"), "");
+    int code = ResultsExportMain.run(new String[] {results.toString(), "--gate", gate.toString(), "--category",
+        "over-refusal", "--disagree", dir.resolve("labels-file.jsonl").toString(), "--store", store.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--store is only read with --disagree store");
+  }
+
   private List<String> export(String... format) throws Exception {
     List<String> args = new ArrayList<>(List.of(results.toString(), "--gate", gate.toString(), "--category",
         "over-refusal", "--disagree", "store", "--store", store.toString()));

@@ -2,6 +2,9 @@ package dev.rehearsal.run.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.grade.calibration.AgreementTable;
+import dev.rehearsal.grade.calibration.CalibrationReport;
+import dev.rehearsal.grade.calibration.CalibrationStore;
 import dev.rehearsal.run.CategoryGrading;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.store.LabelRow;
@@ -12,9 +15,9 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * Labels that must not correct a rate are left out with a warning, never silently: labels made
- * under another grader fingerprint beside current ones, and labels of responses the run did not
- * produce (fixtures/review).
+ * Labels and calibrations that must not correct a rate are left out with a warning, never silently:
+ * labels made under another grader fingerprint beside current ones, labels of responses the run did
+ * not produce, and a calibration of another fingerprint (fixtures/review).
  */
 class LabelMatchingTests extends ReviewFixture {
 
@@ -57,6 +60,21 @@ class LabelMatchingTests extends ReviewFixture {
     assertThat(run.warnings()).anyMatch(w -> w.equals("grading: over-refusal: " + unmatched + " labels judge responses"
         + " this run did not produce (candidate " + unmatched + ", production 0; the arm answered differently or the"
         + " sample was not drawn); they are not used"));
+  }
+
+  @Test
+  void a_calibration_made_under_another_fingerprint_is_ignored_with_a_warning() throws Exception {
+    // given a calibration file whose entry for the grader judged an older version of it
+    CalibrationStore.write(gate, new CalibrationReport("refusal-phrases", "0".repeat(64), "refused", "gold fixture",
+        new AgreementTable(25, 0, 75, 200), 0, 0.95));
+
+    GateRun run = run();
+
+    CategoryGrading g = run.categories().get("over-refusal").grading();
+    assertThat(g.source()).isEqualTo("none");
+    assertThat(run.warnings()).anyMatch(w -> w.startsWith("grading: over-refusal: calibration stale:"
+        + " review.gate.calibration.json calibrated grader 'refusal-phrases' under fingerprint 000000000000…")
+        && w.endsWith("it is not used. Calibrate the grader again"));
   }
 
   private void labelAndImport() throws Exception {

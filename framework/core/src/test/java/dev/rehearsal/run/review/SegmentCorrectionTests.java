@@ -71,7 +71,7 @@ class SegmentCorrectionTests extends ReviewFixture {
     assertThat(tiny.breached()).isFalse();
     assertThat(run.warnings()).anyMatch(w -> w.contains("over-refusal: too few current human labels to correct"
         + " segment(s) tier-tiny (candidate " + inTiny.get("candidate") + ", production " + inTiny.get("production") + ")")
-        && w.endsWith("checks there decide on raw rates"));
+        && w.endsWith("checks there that need an arm with too few labels decide on raw rates"));
   }
 
   @Test
