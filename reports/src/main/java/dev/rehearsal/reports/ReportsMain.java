@@ -38,7 +38,7 @@ public final class ReportsMain {
       // Generating into the folder we carry history from would delete it first (--clean): copy it out.
       Path saved = out.resolve("allure-history-previous");
       AllureHtml.carryHistory(history, saved);
-      new AllureHtml(a.get("--allure-home")).generate(a.get("--allure-results"), html, saved);
+      new AllureHtml(a.get("--allure-home")).generate(a.get("--allure-results"), html, saved, ReleaseSummary.headline(gates));
     }
     StringBuilder log = new StringBuilder();
     for (GateReport g : gates) {
