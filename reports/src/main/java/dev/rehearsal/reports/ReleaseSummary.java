@@ -35,10 +35,12 @@ public final class ReleaseSummary {
     return gates.stream().map(GateReport::decision).reduce(Action.SHIP, Action::max);
   }
 
-  /** {@code HOLD — hh-harmlessness-hold: hold, hh-harmlessness-ship: ship}: the report name that heads the Allure overview. */
+  /**
+   * {@code RELEASE HOLD}: the report name that heads the Allure overview, kept short so it fits on
+   * one line there (each gate's decision is in the executor and environment widgets).
+   */
   public static String headline(List<GateReport> gates) {
-    return overall(gates).wireName().toUpperCase(Locale.ROOT) + " — " + String.join(", ", gates.stream()
-        .map(g -> g.gate() + ": " + g.decision().wireName()).toList());
+    return "RELEASE " + overall(gates).wireName().toUpperCase(Locale.ROOT);
   }
 
   public static String render(List<GateReport> gates) {

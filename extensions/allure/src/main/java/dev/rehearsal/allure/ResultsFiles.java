@@ -115,7 +115,7 @@ final class ResultsFiles {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ArrayNode all = json.createArrayNode();
     for (Action a : List.of(Action.ROLLBACK, Action.HOLD, Action.NARROW_ROLLOUT, Action.REPAIR)) {
-      category(all, "Release " + a.wireName().toUpperCase(Locale.ROOT), Headlines.decisionRegex(a), "failed");
+      category(all, a.wireName().toUpperCase(Locale.ROOT) + ": release decision", Headlines.decisionRegex(a), "failed");
     }
     actionsByFailureClass.forEach((fc, actions) -> actions.forEach(a ->
         category(all, fc + " → " + a.wireName(), Headlines.breachRegex(fc, a), "failed")));

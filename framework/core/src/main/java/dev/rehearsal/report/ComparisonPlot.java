@@ -19,7 +19,7 @@ public final class ComparisonPlot {
   static final String MARGIN = ForestPlot.LIMIT;
   private static final int LABEL = 330;
   private static final int PLOT = 400;
-  private static final int RIGHT = 300;
+  private static final int RIGHT = 430;
   private static final int ROW = 24;
   private static final int HEAD = 26;
   private static final int AXIS = 34;
