@@ -28,7 +28,7 @@ public record AllureHtml(Path allureHome) {
 
   /**
    * As {@link #generate(Path, Path, Path)}, with the report name that heads the overview: the release
-   * decision ({@code HOLD — gate: hold}), so it is the first thing read.
+   * decision ({@code RELEASE HOLD}), shown as a badge by {@link DecisionBadgePlugin}, so it is the first thing read.
    */
   public void generate(Path results, Path report, Path historyFrom, String name) throws IOException, InterruptedException {
     if (!Files.isDirectory(results)) {
@@ -41,8 +41,9 @@ public record AllureHtml(Path allureHome) {
       throw new IOException("Allure command line not found at " + bin + "; the reports module unpacks it in"
           + " generate-test-resources (mvn -B verify -pl reports -Preports).");
     }
+    Path config = DecisionBadgePlugin.install(allureHome);
     Process p = new ProcessBuilder(List.of(bin.toString(), "generate", "--clean", results.toString(), "-o", report.toString(),
-        "--name", name))
+        "--name", name, "--config", config.toString()))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
     if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       p.destroyForcibly();
