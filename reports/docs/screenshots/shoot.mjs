@@ -67,6 +67,7 @@ await shot(allure3, "index.html", "allure3-categories-hold.png", async (p) => {
 });
 const plotDir = plot.substring(0, plot.lastIndexOf("/"));
 await shot(plotDir, plot.substring(plot.lastIndexOf("/") + 1), "comparison-plot-hold.png", null, "svg");
+await shot(plotDir, "forest-plot.svg", "forest-plot-hold.png", null, "svg");
 const summaryDir = summary.substring(0, summary.lastIndexOf("/"));
 await shot(summaryDir, summary.substring(summary.lastIndexOf("/") + 1), "release-summary-hold.png");
 await browser.close();

@@ -81,14 +81,14 @@ public final class ForestPlot {
     int bottom = height - 30;
     out.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#57606a\"/>\n",
         LABEL, LABEL + PLOT, bottom, bottom));
-    // Every tick gets a line; with more than two decades only 1s and 5s get a label, which keeps labels apart.
+    // Every tick gets a line; over more than two decades only 0.1%, 1%, 10%... get a label, which keeps labels apart.
     boolean wide = max.hi() / max.lo() > 150;
     for (double v : max.ticks()) {
       double x = max.x(v, LABEL, PLOT);
       out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#d0d7de\"/>\n",
           x, x, TOP - 4, bottom));
-      boolean two = Math.abs(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)) - 2) < 1e-6;
-      if (!wide || !two) {
+      boolean decade = Math.abs(v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9)) - 1) < 1e-6;
+      if (!wide || decade) {
         out.append(text((int) x - 14, bottom + 16, Escape.xml(Tables.percent(v)), "font-size=\"11\""));
       }
     }
