@@ -32,8 +32,12 @@ public final class AllureGateListener implements GateExecutionListener {
   @Override
   public void testExecuting(GateTestEvent event) {
     AllureLifecycle lifecycle = Allure.getLifecycle();
-    if (lifecycle.getCurrentTestCase().isEmpty()) {
+    java.util.Optional<String> uuid = lifecycle.getCurrentTestCase();
+    if (uuid.isEmpty()) {
       return; // Allure's launcher listener is not registered: nothing to annotate.
+    }
+    if (event.outcome() != GateTestEvent.TestOutcome.PASSED) {
+      ShortMessages.mark(uuid.get());
     }
     TestLabels.apply(lifecycle, event);
     TestSteps.apply(lifecycle, event.run());
