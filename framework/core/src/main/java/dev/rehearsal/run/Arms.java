@@ -39,6 +39,7 @@ class Arms {
     Map<String, Response> responses = new LinkedHashMap<>();
     Optional<ArmTools> tools = Optional.empty();
     Optional<ArmCache> cache = Optional.empty();
+    ArmUsage usage = ArmUsage.NONE;
     if (arm.replay().isPresent()) {
       String variant = arm.replay().get();
       for (Prefix p : prefixes) {
@@ -58,10 +59,11 @@ class Arms {
       responses.putAll(answers.responses());
       tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));
       cache = answers.cache();
+      usage = answers.usage();
     }
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache);
+    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache, usage);
   }
 
   /** The prefixes with every turn of their logged conversation, for the de-identification guard. */

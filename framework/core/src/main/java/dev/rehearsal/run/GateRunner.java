@@ -332,7 +332,7 @@ public final class GateRunner {
         production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
         + "; " + sample.deid().summary()
         + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "")
-        + cacheSummary(production, candidate);
+        + cacheSummary(production, candidate) + usageSummary(production, candidate);
     return new Health(problems, summary);
   }
 
@@ -343,6 +343,17 @@ public final class GateRunner {
       arm.cache().ifPresent(c -> arms.add(arm.name() + " " + c.summary()));
     }
     return arms.isEmpty() ? "" : "; response store: " + String.join(", ", arms);
+  }
+
+  /** {@code ; candidate: 3 replies without token usage (...)}, for arms with something to say. */
+  static String usageSummary(ArmResult production, ArmResult candidate) {
+    StringBuilder out = new StringBuilder();
+    for (ArmResult arm : List.of(production, candidate)) {
+      if (arm.usage().any()) {
+        out.append("; ").append(arm.name()).append(": ").append(arm.usage().summary());
+      }
+    }
+    return out.toString();
   }
 
   private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {

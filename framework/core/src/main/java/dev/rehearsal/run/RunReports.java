@@ -127,6 +127,7 @@ public final class RunReports {
     arm.tools().ifPresent(t -> node.putObject("tools").put("policy", t.policy()).put("replayed", t.replayed())
         .put("simulated", t.simulated()).put("unanswered", t.unanswered()).put("realism", t.realism()));
     arm.cache().ifPresent(c -> node.putObject("cache").put("hits", c.hits()).put("calls", c.calls()));
+    node.put("repliesWithoutUsage", arm.usage().withoutUsage()).put("repliesCutShort", arm.usage().cutShort());
   }
 
   private static void category(ObjectMapper json, ObjectNode c, GateRun run, CategoryResult r) {
