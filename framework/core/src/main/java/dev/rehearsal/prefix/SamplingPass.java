@@ -34,7 +34,8 @@ final class SamplingPass implements RecordSink {
   SamplingPass(PrefixSpec spec) {
     this.spec = spec;
     // Content hashes always: the report counts distinct prefixes exactly, dedup or not.
-    this.eligibility = new Eligibility(spec.eligible(), true);
+    this.eligibility = new Eligibility(spec.eligible(), true,
+        spec.source().format().equals("multi-reply"));
     spec.segments().forEach(s -> population.put(s.id(), 0L));
   }
 

@@ -22,6 +22,7 @@ final class Sources {
     return switch (spec.format()) {
       case "hh-rlhf" -> new HhRlhfParser();
       case "sharegpt" -> new ShareGptParser();
+      case "multi-reply" -> new MultiReplyParser();
       case "prompts-csv", "prompts-jsonl" -> new PromptRecords(spec.promptColumn(), spec.idColumn());
       default -> new OpenAiMessagesParser();
     };

@@ -11,7 +11,8 @@ import java.util.Set;
 /** Reads {@code prefixes.source}: the format and exactly one of {@code path}, {@code data} or {@code jdbc}. */
 final class SourceReader {
 
-  static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages", "sharegpt", "prompts-csv", "prompts-jsonl");
+  static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages", "sharegpt", "prompts-csv", "prompts-jsonl",
+      "multi-reply");
   static final Set<String> KEYS = Set.of("format", "path", "data", "jdbc", "prompt-column", "id-column");
   static final Set<String> JDBC_KEYS = Set.of("url", "query", "column");
   private final SpecContext context;
