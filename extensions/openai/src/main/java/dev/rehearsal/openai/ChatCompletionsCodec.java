@@ -30,10 +30,18 @@ final class ChatCompletionsCodec implements WireCodec {
 
   private final ObjectMapper json;
   private final String endpoint;
+  private final java.util.Optional<ChatStreamDecoder> stream;
 
   ChatCompletionsCodec(ObjectMapper json, String endpoint) {
+    this(json, endpoint, false);
+  }
+
+  /** {@code stream}: ask for server-sent events with usage in the last chunk, and fold them. */
+  ChatCompletionsCodec(ObjectMapper json, String endpoint, boolean stream) {
     this.json = json;
     this.endpoint = endpoint;
+    this.stream = stream ? java.util.Optional.of(new ChatStreamDecoder(json, endpoint))
+        : java.util.Optional.empty();
   }
 
   /**
@@ -68,6 +76,12 @@ final class ChatCompletionsCodec implements WireCodec {
           g.writeFieldName(e.getValue());
           g.writeObject(defaults.get(key));
         }
+      }
+      if (stream.isPresent()) {
+        g.writeBooleanField("stream", true);
+        g.writeObjectFieldStart("stream_options");
+        g.writeBooleanField("include_usage", true);
+        g.writeEndObject();
       }
       if (!request.tools().isEmpty()) {
         g.writeArrayFieldStart("tools");
@@ -129,6 +143,9 @@ final class ChatCompletionsCodec implements WireCodec {
 
   @Override
   public ModelReply decode(byte[] body, Duration latency) {
+    if (stream.isPresent()) {
+      return stream.get().decode(body, latency);
+    }
     ModelReply fast = decodePlain(body, latency);
     return fast != null ? fast : decodeTree(body, latency);
   }

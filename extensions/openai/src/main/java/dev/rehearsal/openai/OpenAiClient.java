@@ -48,7 +48,7 @@ final class OpenAiClient implements ModelClient {
     this.settings = settings;
     this.endpoint = "POST " + settings.endpoint.getPath();
     this.codec = settings.responses ? new ResponsesCodec(JSON, endpoint)
-        : new ChatCompletionsCodec(JSON, endpoint);
+        : new ChatCompletionsCodec(JSON, endpoint, settings.stream);
     this.io = Executors.newFixedThreadPool(
         Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("rehearsal-openai-io"));
     // Plain http (a local or in-cluster endpoint) has no TLS work to spread over threads, so the

@@ -19,7 +19,7 @@ final class OpenAiSettings {
 
   static final Set<String> KEYS = Stream.concat(Stream.of("base-url", "model", "temperature",
           "max-tokens", "max-completion-tokens", "reasoning-effort", "seed", "top-p", "stop",
-          "api-version", "auth", "http-version", "api"),
+          "api-version", "auth", "http-version", "api", "stream"),
       RuntimeSettings.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
   static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "max-completion-tokens",
       "reasoning-effort", "seed", "top-p", "stop");
@@ -34,6 +34,8 @@ final class OpenAiSettings {
   final String apiKeyEnv;
   /** Whether the entry speaks the Responses API ({@code api: responses}) instead of Chat Completions. */
   final boolean responses;
+  /** Whether Chat Completions replies are streamed ({@code stream: true}) and folded into one. */
+  final boolean stream;
 
   OpenAiSettings(ModelConfig config, Function<String, String> environment) {
     String where = "models." + config.name();
@@ -46,6 +48,15 @@ final class OpenAiSettings {
           + " (POST /responses, the OpenAI Responses API)");
     }
     this.responses = api.equals("responses");
+    String streamed = v.string("stream").orElse("false");
+    if (!streamed.equals("true") && !streamed.equals("false")) {
+      throw v.invalid("stream", "must be true or false");
+    }
+    this.stream = streamed.equals("true");
+    if (stream && responses) {
+      throw v.invalid("stream", "is supported for api: chat-completions only; remove it or use"
+          + " api: chat-completions");
+    }
     this.endpoint = uri(where, base + (responses ? "/responses" : "/chat/completions") + version);
     this.model = v.requiredString("model", "gpt-4o-mini");
     this.apiKeyEnv = config.apiKeyEnv().orElse("");
