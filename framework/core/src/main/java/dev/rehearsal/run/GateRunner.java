@@ -300,10 +300,13 @@ public final class GateRunner {
     List<String> problems = new ArrayList<>();
     int wanted = spec.prefixes().sample().size();
     int got = sample.prefixes().size();
+    boolean dedup = spec.prefixes().sample().dedup();
     if (drawn < spec.health().minSampleShare() * wanted) {
       problems.add("sample size " + drawn + " is below " + Math.round(spec.health().minSampleShare() * wanted)
-          + " (only " + sample.report().eligibleTurns() + " eligible user turns in the log; lower sample.size or"
-          + " widen eligibility)");
+          + " (only " + (dedup ? sample.report().distinctPrefixes() + " distinct eligible user turns after"
+              + " dedup, of " + sample.report().eligibleTurns() + " eligible"
+              : sample.report().eligibleTurns() + " eligible user turns") + " in the log; lower sample.size or"
+          + " widen eligibility" + (dedup ? ")" : dedupAdvice(sample)));
     }
     long lines = Math.max(1, sample.report().lines());
     double badShare = spec.prefixes().badRecords().maxShare().orElse(spec.health().maxErrorShare());
@@ -326,15 +329,39 @@ public final class GateRunner {
       }
     }
     String summary = String.format(java.util.Locale.ROOT,
-        "sampled %d of %d requested from %d eligible user turns (%d conversations, %d records rejected: %s);"
+        "sampled %d of %d requested from %s (%d conversations, %d user turns rejected, %d bad records: %s);"
             + " errors: production %d %s, candidate %d %s",
-        drawn, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
-        sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
+        drawn, wanted, eligibleText(sample.report(), dedup), sample.report().conversations(),
+        sample.report().rejectedTurns(), sample.report().badRecords(), sample.report().rejected(),
         production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
         + "; " + sample.deid().summary()
-        + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "")
-        + cacheSummary(production, candidate);
+        + prefixCounts(sample.report(), dedup)
+        + cacheSummary(production, candidate) + usageSummary(production, candidate);
     return new Health(problems, summary);
+  }
+
+  /** The eligible user turns the sample was drawn from: after dedup when it is on. */
+  static String eligibleText(dev.rehearsal.prefix.SourceReport r, boolean dedup) {
+    return dedup ? r.distinctPrefixes() + " distinct eligible user turns (" + r.eligibleTurns()
+        + " eligible, " + r.duplicates() + " duplicates removed by dedup)"
+        : r.eligibleTurns() + " eligible user turns";
+  }
+
+  /** Exact distinct and duplicate prefix counts, and whether records share prefixes. */
+  static String prefixCounts(dev.rehearsal.prefix.SourceReport r, boolean dedup) {
+    if (r.duplicates() == 0) {
+      return "; every eligible prefix distinct";
+    }
+    return "; prefixes: " + r.distinctPrefixes() + " distinct, " + r.duplicates() + " duplicates ("
+        + r.sharedHistory() + " repeating logged history" + (r.treeShaped() ? ": a tree-shaped log" : "")
+        + ")" + (dedup ? ", removed by dedup" : ", sampled per record (prefixes.sample.dedup is off)");
+  }
+
+  /** Advice for a log with duplicates sampled without dedup. */
+  static String dedupAdvice(Sample sample) {
+    return sample.report().duplicates() == 0 ? ")" : "; " + sample.report().duplicates()
+        + " of them repeat an earlier prefix: set prefixes.sample.dedup: true to sample each distinct"
+        + " user turn once)";
   }
 
   /** {@code ; response store: candidate 20 of 20 calls from cache}, for the arms answered through the store. */
@@ -344,6 +371,17 @@ public final class GateRunner {
       arm.cache().ifPresent(c -> arms.add(arm.name() + " " + c.summary()));
     }
     return arms.isEmpty() ? "" : "; response store: " + String.join(", ", arms);
+  }
+
+  /** {@code ; candidate: 3 replies without token usage (...)}, for arms with something to say. */
+  static String usageSummary(ArmResult production, ArmResult candidate) {
+    StringBuilder out = new StringBuilder();
+    for (ArmResult arm : List.of(production, candidate)) {
+      if (arm.usage().any()) {
+        out.append("; ").append(arm.name()).append(": ").append(arm.usage().summary());
+      }
+    }
+    return out.toString();
   }
 
   private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {

@@ -93,7 +93,11 @@ public final class RunReports {
     sample.set("weights", json.valueToTree(run.sample().weights()));
     sample.set("allocation", json.valueToTree(run.sample().allocation()));
     sample.put("source", run.sample().report().file()).put("badRecords", run.sample().report().badRecords())
-        .put("duplicates", run.sample().report().duplicates());
+        .put("duplicates", run.sample().report().duplicates())
+        .put("distinctPrefixes", run.sample().report().distinctPrefixes())
+        .put("sharedHistory", run.sample().report().sharedHistory())
+        .put("treeShaped", run.sample().report().treeShaped())
+        .put("dedup", run.spec().prefixes().sample().dedup());
     sample.set("badRecordProblems", json.valueToTree(run.sample().report().problems()));
     ObjectNode deid = sample.putObject("deid");
     deid.put("policy", run.sample().deid().policy()).put("redacted", run.sample().deid().redacted());
@@ -136,6 +140,7 @@ public final class RunReports {
     arm.tools().ifPresent(t -> node.putObject("tools").put("policy", t.policy()).put("replayed", t.replayed())
         .put("simulated", t.simulated()).put("unanswered", t.unanswered()).put("realism", t.realism()));
     arm.cache().ifPresent(c -> node.putObject("cache").put("hits", c.hits()).put("calls", c.calls()));
+    node.put("repliesWithoutUsage", arm.usage().withoutUsage()).put("repliesCutShort", arm.usage().cutShort());
   }
 
   private static void category(ObjectMapper json, ObjectNode c, GateRun run, CategoryResult r) {

@@ -92,6 +92,10 @@ public final class GateSpecLoader {
         GradingReader.read(top.optional("grading"), GradingSpec.defaults()));
     List<SegmentSpec> segments = new ArrayList<>();
     PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), at, segments);
+    for (ArmSpec arm : List.of(production, candidate)) {
+      MultiReplyNames.check(prefixes.source(), arm,
+          () -> Fields.of(Fields.of(top.require("arms"), ARMS).require(arm.name()), ARM_KEYS).require("replay"));
+    }
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
         candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"),
         categories, segments), health(top), abs, top.mark(), sha256(bytes), audit(top, models), traffic(top));
