@@ -49,6 +49,9 @@ final class GzipErrors extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
     while (!ended) {
       int n = inflate(b, off, len);
       if (n > 0) {
