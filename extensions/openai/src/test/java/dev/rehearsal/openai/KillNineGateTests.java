@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineGateTests {
 
-  static final int PROMPTS = 1200;
+  // Room for ten kill points of at most 100 requests each plus what a child sends before its kill lands.
+  static final int PROMPTS = 1500;
   static final int CONCURRENCY = 32;
   static final int KILLS = 10;
   static final String KEY_ENV = "KILL_TEST_KEY";
