@@ -8,6 +8,7 @@ import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
 import dev.rehearsal.model.runtime.ModelIds;
+import dev.rehearsal.text.LargeJson;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ import java.util.concurrent.ThreadFactory;
 /** A Chat Completions or Responses API client over the JDK's HttpClient. */
 final class OpenAiClient implements ModelClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private final OpenAiSettings settings;
   private final HttpClient http;

@@ -44,7 +44,9 @@ class Arms {
       String variant = arm.replay().get();
       for (Prefix p : prefixes) {
         Optional<Turn> reply = p.loggedReply(variant);
-        responses.put(p.sampleId(), reply.map(t -> Response.of(p.sampleId(), t.text()))
+        // A blank logged reply (no text, no tool call) is counted like a blank model reply, never a clean grade.
+        responses.put(p.sampleId(), reply.map(t -> t.text().isBlank() && t.toolCalls().isEmpty()
+                ? Response.emptyLogged(p.sampleId(), variant) : Response.of(p.sampleId(), t.text()))
             .orElseGet(() -> Response.failed(p.sampleId(), "no logged reply in variant '" + variant + "'")));
       }
     } else {
