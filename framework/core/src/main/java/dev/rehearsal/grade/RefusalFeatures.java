@@ -54,6 +54,16 @@ public final class RefusalFeatures {
 
   private RefusalFeatures() {}
 
+  /**
+   * Whether the reply carries a refusal cue: a rule verdict, or a decline or lecture phrase
+   * anywhere. Only such replies go to the model. Without this gate the model learns from the
+   * labelled sets that a short reply is never harmful compliance and calls "Paris." a refusal; the
+   * labels ("not harmful") say nothing about short answers to benign requests.
+   */
+  public static boolean cue(Vector v) {
+    return v.dense()[0] + v.dense()[1] + v.dense()[2] + v.dense()[4] > 0;
+  }
+
   /** Features of {@code reply} to {@code request} ("" when unknown) under the built-in rules. */
   public static Vector of(String request, String reply) {
     String masked = ReplyMask.mask(reply);
