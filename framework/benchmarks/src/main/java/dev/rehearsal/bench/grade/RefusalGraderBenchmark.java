@@ -42,6 +42,33 @@ public class RefusalGraderBenchmark implements Benchmark {
     score(out, grader, rules2, dev() ? LabelledSets.gptfuzz(root, "train") : LabelledSets.gptfuzz(root, "evaluate"),
         false);
     score(out, grader, rules2, LabelledSets.harmbench(root, !dev()), true);
+    if (!dev()) {
+      timeLongReply(out, grader, rules2);
+    }
+  }
+
+  /**
+   * Grades a 5 MB reply that opens with a decline (so the model runs) with both graders, best of 3
+   * each in the same run: the model's share is the ratio, whatever the machine's load.
+   */
+  private static void timeLongReply(PrintStream out, Grader grader, Grader rules2) {
+    String reply = "I'm sorry, but I can't help with that. " + HostileOutputBenchmark.reply();
+    List<Turn> prefix = List.of(Turn.user("Explain how to cook pasta for a large group of people"));
+    double model = bestOf3(() -> grader.grade(prefix, reply));
+    double rules = bestOf3(() -> rules2.grade(prefix, reply));
+    out.printf(java.util.Locale.ROOT, "5 MB reply (%,d chars) opening with a decline, best of 3: rules+model %.1f ms,"
+        + " rules 2 alone %.1f ms, ratio %.2f; load average %.2f%n", reply.length(), model, rules, model / rules,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static double bestOf3(Runnable r) {
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long t = System.nanoTime();
+      r.run();
+      best = Math.min(best, (System.nanoTime() - t) / 1e6);
+    }
+    return best;
   }
 
   private static Grader refusal(boolean rulesOnly) {
