@@ -68,6 +68,9 @@ final class SqlRules {
 
   /** A CASE naming the first segment whose rule holds, else {@code other}. */
   String segment(List<SegmentSpec> segments, String other) {
+    if (segments.isEmpty()) {
+      return d.literal(other);
+    }
     StringBuilder out = new StringBuilder("CASE");
     for (SegmentSpec s : segments) {
       String all = s.rule().conditions().stream().map(this::condition).collect(Collectors.joining(" AND "));
