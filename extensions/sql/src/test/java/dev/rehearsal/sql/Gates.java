@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** Test support: gate files around a prefixes section, loaded as the engine loads them. */
@@ -35,6 +36,12 @@ public final class Gates {
 
   /** The prefixes section of a gate in {@code dir} whose source is {@code sourceYaml} (indented 4). */
   public static PrefixSpec prefixes(Path dir, String sourceYaml, String rulesYaml) throws IOException {
+    return prefixes(dir, sourceYaml, rulesYaml, Map.of());
+  }
+
+  /** The same, with {@code ${NAME}} read from {@code env}. */
+  public static PrefixSpec prefixes(Path dir, String sourceYaml, String rulesYaml, Map<String, String> env)
+      throws IOException {
     String text = "gate: sql-test\npromise: Tests push-down sampling.\nowner: prefixes\n"
         + "prefixes:\n  source:\n" + sourceYaml.stripTrailing() + "\n" + rulesYaml.stripTrailing() + "\n"
         + "arms:\n  production: { replay: logged }\n  candidate: { replay: logged }\n"
@@ -42,6 +49,6 @@ public final class Gates {
         + "categories:\n  - { id: refusal, grader: refusal, owner: product }\n";
     Path file = dir.resolve("test.gate.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    return new GateSpecLoader(new SpecContext(dir, dir, name -> Optional.empty())).load(file).prefixes();
+    return new GateSpecLoader(new SpecContext(dir, dir, name -> Optional.ofNullable(env.get(name)))).load(file).prefixes();
   }
 }
