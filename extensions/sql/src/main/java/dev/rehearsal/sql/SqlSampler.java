@@ -42,15 +42,17 @@ public final class SqlSampler {
   public Sample sample() throws BadDataException {
     SamplingQuery query;
     String relation;
+    String countsSql;
     try {
       relation = Relation.of(sql, engine.dialect());
       query = new SamplingQuery(spec, relation, engine.dialect());
+      countsSql = query.counts();
     } catch (IllegalArgumentException e) {
       throw new BadDataException("The sql source (" + sql.describe() + ", " + sql.mark() + "): " + e.getMessage());
     }
     try {
       check(relation, query);
-      Counts counts = Counts.read(engine.rows(query.counts()), declared());
+      Counts counts = Counts.read(engine.rows(countsSql), declared());
       failOnBadRows(counts);
       Map<String, Integer> allocation = Allocations.plan(spec.sample(), counts.population());
       List<List<@Nullable Object>> rows = engine.rows(query.draw(allocation));

@@ -93,6 +93,28 @@ class SqlSourceErrorTests {
   }
 
   @Test
+  void a_time_window_is_refused_with_the_view_workaround() throws IOException {
+    csv("a.csv", "conversation_id,turn_index,role,content,timestamp\nc1,0,user,hi,2026-11-01\n");
+    String rules = "  eligible: { time-window: { field: timestamp, from: 2026-10-01 } }\n" + RULES;
+
+    assertThatThrownBy(() -> new PrefixSampler(Gates.prefixes(dir,
+        "    format: turn-rows\n    sql: { files: \"logs/*.csv\" }\n", rules)).sample())
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("time-window is not pushed down yet")
+        .hasMessageContaining("name it with 'from'");
+  }
+
+  @Test
+  void an_unknown_engine_url_is_refused_naming_only_its_subprotocol() throws IOException {
+    String source = "    format: turn-rows\n    sql: { url: \"jdbc:oracle:thin:scott/tiger-secret@db\", from: turns }\n";
+
+    assertThatThrownBy(() -> new PrefixSampler(Gates.prefixes(dir, source, RULES)).sample())
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("not jdbc:oracle")
+        .hasMessageNotContaining("tiger-secret");
+  }
+
+  @Test
   void dedup_is_refused_for_the_sql_source_with_the_reason() {
     assertThatThrownBy(() -> Gates.prefixes(dir, "    format: turn-rows\n    sql: { files: \"logs/*.csv\" }\n",
         "  sample: { size: 5, seed: 1, dedup: true }\n"))
