@@ -53,6 +53,13 @@ final class SampleRows {
     return new Turn(Role.valueOf(role.toUpperCase(Locale.ROOT)), text, List.of(), Optional.empty(), false);
   }
 
+  /** Whether every segment got its n_h user turns, or all it has (the draw returns fewer only when pruned too hard). */
+  boolean fills(Map<String, Integer> allocation) {
+    Map<String, Integer> got = new LinkedHashMap<>();
+    chosen.forEach(c -> got.merge(allocation.containsKey("") ? "" : c.segment(), 1, Integer::sum));
+    return allocation.entrySet().stream().allMatch(e -> got.getOrDefault(e.getKey(), 0) >= e.getValue());
+  }
+
   List<Prefix> prefixes() {
     chosen.sort(Comparator.comparing(Chosen::cid).thenComparingInt(Chosen::ordinal));
     Map<String, LoggedConversation> logged = new LinkedHashMap<>();

@@ -55,8 +55,12 @@ public final class SqlSampler {
       Counts counts = Counts.read(engine.rows(countsSql), declared());
       failOnBadRows(counts);
       Map<String, Integer> allocation = Allocations.plan(spec.sample(), counts.population());
-      List<List<@Nullable Object>> rows = engine.rows(query.draw(allocation));
-      SampleRows drawn = SampleRows.read(rows, query.metadata());
+      SampleRows drawn = SampleRows.read(engine.rows(query.draw(allocation, KeyBound.of(allocation, counts, spec))),
+          query.metadata());
+      if (!drawn.fills(allocation)) {
+        // Fewer candidates fell under the bound than the allocation needs (odds below 1e-20): rank them all.
+        drawn = SampleRows.read(engine.rows(query.draw(allocation, Map.of())), query.metadata());
+      }
       SourceReport report = counts.report(sql.describe());
       Map<String, Integer> planned = new LinkedHashMap<>(allocation);
       planned.remove("");
