@@ -63,7 +63,8 @@ class Md5KeyTests {
   }
 
   @Test
-  void md5_key_and_dedup_are_refused_together() {
+  void md5_key_and_dedup_are_refused_together() throws IOException {
+    Files.writeString(dir.resolve("log.jsonl"), SyntheticLog.line("c0", "free", 1, "t") + "\n");
     assertThatThrownBy(() -> PrefixFixtures.gate(dir, """
           source: { format: openai-messages, path: log.jsonl }
           sample: { size: 5, seed: 1, key: md5, dedup: true }
