@@ -30,6 +30,8 @@ class SparkSamplingTests {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
+        // Small data: compiling generated code for each stage costs more than interpreting it.
+        .config("spark.sql.codegen.wholeStage", "false")
         .getOrCreate();
   }
 
