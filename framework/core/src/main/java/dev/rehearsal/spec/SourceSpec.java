@@ -9,20 +9,29 @@ import org.apiguardian.api.API;
  * returns one record per row, or a log table that its engine samples itself ({@code sql}).
  *
  * @param format the record format: {@code hh-rlhf}, {@code openai-messages}, {@code sharegpt},
- *     {@code prompts-csv}, {@code prompts-jsonl}, or {@code turn-rows} (one row per turn, {@code sql} only)
+ *     {@code prompts-csv}, {@code prompts-jsonl}, {@code multi-reply}, or {@code turn-rows} (one row per
+ *     turn, {@code sql} only)
  * @param path the resolved file; empty for a JDBC source
  * @param jdbc the query; empty for a file source
  * @param promptColumn for prompt suites, the column (or JSON field) holding the prompt
  * @param idColumn for prompt suites, the column holding a stable id (else file:line)
  * @param mark where the source is declared
+ * @param template for prompt suites, the template that builds the prompt from several columns
+ *     (instead of {@code promptColumn})
  * @param sql the log table sampled inside its engine; empty for file and JDBC sources
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SourceSpec(
     String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn, Optional<String> idColumn,
-    Mark mark, Optional<SqlSpec> sql) {
+    Mark mark, Optional<PromptTemplate> template, Optional<SqlSpec> sql) {
 
-  /** A file or JDBC source. */
+  /** A file or JDBC source, with a prompt template. */
+  public SourceSpec(String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn,
+      Optional<String> idColumn, Mark mark, Optional<PromptTemplate> template) {
+    this(format, path, jdbc, promptColumn, idColumn, mark, template, Optional.empty());
+  }
+
+  /** A source without a prompt template. */
   public SourceSpec(String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn,
       Optional<String> idColumn, Mark mark) {
     this(format, path, jdbc, promptColumn, idColumn, mark, Optional.empty());

@@ -63,7 +63,7 @@ public final class PushdownRun {
       segments.add(new SegmentSpec(tier, SegmentRule.parse("metadata.tier == '" + tier + "'"), mark));
     }
     SourceSpec source = mode.equals("streaming") ? SourceSpec.file("openai-messages", file, mark)
-        : new SourceSpec("turn-rows", Optional.empty(), Optional.empty(), "prompt", Optional.empty(), mark,
+        : new SourceSpec("turn-rows", Optional.empty(), Optional.empty(), "prompt", Optional.empty(), mark, Optional.empty(),
             Optional.of(new SqlSpec(SqlSpec.DEFAULT_URL, Optional.of(file.toString()), Optional.empty(),
                 file.getFileName().toString(), SqlSpec.Columns.DEFAULT, mark)));
     SampleSpec sample = new SampleSpec(SIZE, SEED, SampleSpec.Allocation.PROPORTIONAL, 0, Map.of(), false, 1, mark,
