@@ -57,6 +57,7 @@ final class SamplingPass implements RecordSink {
       BottomK reservoir = reservoirs.computeIfAbsent(sample.stratified() ? segment : "",
           s -> new BottomK(sample.size(), sample.dedup()));
       long key = sample.dedup() ? BottomK.contentKey(sample.seed(), f.contentHash())
+          : sample.key() == SampleSpec.Key.MD5 ? Md5Key.of(sample.seed(), record.conversation().id(), f.ordinal())
           : BottomK.key(sample.seed(), record.line(), f.ordinal());
       if (sample.dedup() || reservoir.admits(key)) {
         reservoir.offer(new BottomK.Entry(key, record, f.ordinal(), segment));

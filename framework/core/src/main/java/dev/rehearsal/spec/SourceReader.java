@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code prefixes.source}: the format and exactly one of {@code path}, {@code data} or {@code jdbc}. */
+/**
+ * Reads {@code prefixes.source}: the format and exactly one of {@code path}, {@code data}, {@code jdbc}
+ * or {@code sql}.
+ */
 final class SourceReader {
 
   static final Set<String> FORMATS = Set.of("hh-rlhf", "openai-messages", "sharegpt", "prompts-csv", "prompts-jsonl",
-      "multi-reply");
-  static final Set<String> KEYS = Set.of("format", "path", "data", "jdbc", "prompt-column", "id-column",
+      "multi-reply", "turn-rows");
+  static final Set<String> KEYS = Set.of("format", "path", "data", "jdbc", "sql", "prompt-column", "id-column",
       "template");
   static final Set<String> JDBC_KEYS = Set.of("url", "query", "column");
   private final SpecContext context;
@@ -34,10 +37,19 @@ final class SourceReader {
       }
     }
     int given = (src.optional("path").isPresent() ? 1 : 0) + (src.optional("data").isPresent() ? 1 : 0)
-        + (src.optional("jdbc").isPresent() ? 1 : 0);
+        + (src.optional("jdbc").isPresent() ? 1 : 0) + (src.optional("sql").isPresent() ? 1 : 0);
     if (given != 1) {
       throw src.node().error("Give exactly one of 'path' (relative to the gate file), 'data' (relative to the"
-          + " data root " + context.dataRoot() + ") or 'jdbc' ({url, query, column}).");
+          + " data root " + context.dataRoot() + "), 'jdbc' ({url, query, column}) or 'sql' ({files} or {url, from}).");
+    }
+    if (src.optional("sql").isPresent() != format.equals("turn-rows")) {
+      throw src.require("format").error(format.equals("turn-rows")
+          ? "Format turn-rows (one row per turn) is read by the 'sql' source only; add 'sql: {files: ...}' or change the format."
+          : "The 'sql' source reads one row per turn; set 'format: turn-rows' (see docs/sql-sampling.md).");
+    }
+    if (src.optional("sql").isPresent()) {
+      return new SourceSpec(format, Optional.empty(), Optional.empty(), "prompt", Optional.empty(), src.mark(),
+          Optional.empty(), Optional.of(new SqlReader(context).read(src.require("sql"), specFile)));
     }
     Optional<JdbcSpec> jdbc = src.optional("jdbc").map(SourceReader::jdbc);
     if (jdbc.isPresent() && format.equals("prompts-csv")) {

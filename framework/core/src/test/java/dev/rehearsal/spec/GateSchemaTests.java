@@ -218,6 +218,8 @@ class GateSchemaTests {
     expected.put(PREFIXES, PrefixesReader.KEYS);
     expected.put(PREFIXES + "/properties/source", SourceReader.KEYS);
     expected.put(PREFIXES + "/properties/source/properties/jdbc", SourceReader.JDBC_KEYS);
+    expected.put(PREFIXES + "/properties/source/properties/sql", SqlReader.KEYS);
+    expected.put(PREFIXES + "/properties/source/properties/sql/properties/columns", SqlReader.COLUMN_KEYS);
     expected.put(ELIGIBLE, EligibilityReader.KEYS);
     expected.put(ELIGIBLE + "/properties/metadata/additionalProperties/anyOf/2", EligibilityReader.CONDITION_KEYS);
     expected.put(ELIGIBLE + "/properties/time-window", EligibilityReader.TIME_WINDOW_KEYS);
