@@ -13,8 +13,9 @@ import org.apiguardian.api.API;
 /**
  * Answers from the {@link ResponseCache} when it can, else calls the model and commits the reply
  * before handing it on, so a killed run loses at most its calls in flight and a rerun never
- * repeats a finished one. Identical requests in flight at once share one call. With {@code fresh}
- * every request is sent and the stored reply overwritten.
+ * repeats a finished one. Identical requests in flight at once share one call, within this process
+ * and across runners sharing the store (a claim per key, see {@link ResponseCache#acquire}). With
+ * {@code fresh} every request is sent, without a claim, and the stored reply overwritten.
  *
  * @since 0.1
  */
@@ -62,12 +63,7 @@ public final class CachingModelClient implements ModelClient {
       hits.increment();
       return shared;
     }
-    misses.increment();
-    call(request).thenApply(reply -> {
-      cache.put(key, delegate.modelId(), reply);
-      writes.increment();
-      return reply;
-    }).whenComplete((reply, failure) -> {
+    obtain(key, request).whenComplete((reply, failure) -> {
       inFlight.remove(key);
       if (failure == null) {
         mine.complete(reply);
@@ -76,6 +72,29 @@ public final class CachingModelClient implements ModelClient {
       }
     });
     return mine;
+  }
+
+  /** Claims the key, then calls the model, unless another runner sharing the store answers it. */
+  private CompletableFuture<ModelReply> obtain(String key, ModelRequest request) {
+    // Fresh runs call whatever is stored, so they neither claim nor wait.
+    CompletableFuture<Optional<ModelReply>> claim =
+        fresh ? CompletableFuture.completedFuture(Optional.empty()) : cache.acquire(key);
+    return claim.thenCompose(stored -> {
+      if (stored.isPresent()) {
+        hits.increment();
+        return CompletableFuture.completedFuture(stored.get());
+      }
+      misses.increment();
+      return call(request).thenApply(reply -> {
+        cache.put(key, delegate.modelId(), reply);
+        writes.increment();
+        return reply;
+      }).whenComplete((reply, failure) -> {
+        if (failure != null && !fresh) {
+          cache.release(key);
+        }
+      });
+    });
   }
 
   private CompletableFuture<ModelReply> call(ModelRequest request) {

@@ -87,26 +87,24 @@ final class ItemTable {
     }
   }
 
+  /** The schema version a store was last opened with (0 for a new store). */
+  static int version(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT MAX(version) FROM store_version");
+        ResultSet rs = p.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
   /** Stamps the schema version a store file was last opened with (never lowers it). */
-  static void recordVersion(RunStore store) {
-    store.withConnection(c -> {
-      int current = 0;
-      try (PreparedStatement p = c.prepareStatement("SELECT MAX(version) FROM store_version");
-          ResultSet rs = p.executeQuery()) {
-        if (rs.next()) {
-          current = rs.getInt(1);
-        }
+  static void recordVersion(Connection c) throws SQLException {
+    if (version(c) < Schema.VERSION) {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM store_version")) {
+        p.executeUpdate();
       }
-      if (current < Schema.VERSION) {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM store_version")) {
-          p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO store_version (version) VALUES (?)")) {
-          p.setInt(1, Schema.VERSION);
-          p.executeUpdate();
-        }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO store_version (version) VALUES (?)")) {
+        p.setInt(1, Schema.VERSION);
+        p.executeUpdate();
       }
-      return null;
-    });
+    }
   }
 }
