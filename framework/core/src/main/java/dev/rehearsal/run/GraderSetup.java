@@ -25,7 +25,7 @@ import java.util.function.Function;
  * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
  */
 record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients,
-    Optional<java.nio.file.Path> store) {
+    Optional<dev.rehearsal.run.store.StoreLocation> store) {
 
   static GraderSetup fromSystemProperties() {
     return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty());
@@ -39,9 +39,9 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     return new GraderSetup(refreeze, Optional.of(value), store);
   }
 
-  /** Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made). */
-  GraderSetup withStore(Optional<java.nio.file.Path> file) {
-    return new GraderSetup(refreeze, clients, file);
+  /** Judge verdicts are cached in the store's grade cache (no store: every grade is made). */
+  GraderSetup withStore(Optional<dev.rehearsal.run.store.StoreLocation> location) {
+    return new GraderSetup(refreeze, clients, location);
   }
 
   GraderContext context(GateSpec spec) {

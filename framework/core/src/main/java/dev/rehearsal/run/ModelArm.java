@@ -57,7 +57,7 @@ final class ModelArm {
 
   private synchronized Optional<RunStore> store() {
     if (store.isEmpty()) {
-      store = options.store().map(RunStore::open);
+      store = options.location().map(RunStore::open);
     }
     return store;
   }
