@@ -25,7 +25,13 @@ public final class PostgresFixture implements StoreFixture {
   static final String PASSWORD_ENV = "REHEARSAL_PG_PASSWORD";
 
   private final String server;
-  private final String schema = "t_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+  private final String schema = "t_" + HexFormat.of().formatHex(random());
+
+  private static byte[] random() {
+    byte[] bytes = new byte[6];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
 
   public PostgresFixture() throws SQLException {
     server = serverUrl();

@@ -9,14 +9,28 @@ import java.util.List;
 /** Batched writes of a run's items and the store's schema version. */
 final class ItemTable {
 
+  /** The first key of the advisory locks on run ids ("RUNI"). */
+  private static final int RUN_LOCK_CLASS = 0x52554e49;
+
   private ItemTable() {}
 
-  /** Replaces the run's rows in one transaction: a rerun under the same id never mixes two runs. */
+  /**
+   * Replaces the run's rows in one transaction: a rerun under the same id never mixes two runs. On a
+   * server, two runners writing the same run id at once take turns (an advisory lock on the id);
+   * otherwise both would delete nothing and then collide on insert. SQLite has one writer anyway.
+   */
   static void put(RunStore store, String runId, List<ItemRow> items) {
     store.withConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
+        if (store.dialect() == Dialect.POSTGRESQL) {
+          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, RUN_LOCK_CLASS);
+            lock.setInt(2, runId.hashCode());
+            lock.execute();
+          }
+        }
         delete(c, "DELETE FROM item_grades WHERE run_id = ?", runId);
         delete(c, "DELETE FROM items WHERE run_id = ?", runId);
         insert(c, runId, items);

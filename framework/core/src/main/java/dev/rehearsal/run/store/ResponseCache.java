@@ -35,6 +35,7 @@ public final class ResponseCache {
       + " excluded.model_id, payload = excluded.payload, checksum = excluded.checksum,"
       + " created_at = excluded.created_at";
 
+  private static final int DEADLOCK_RETRIES = 5;
   private final LongAdder corrupted = new LongAdder();
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final ClaimWaits waits;
@@ -134,7 +135,40 @@ public final class ResponseCache {
     }
   }
 
+  /**
+   * Runs the batch's transaction, again when PostgreSQL picked it as a deadlock victim: two runners'
+   * batches may touch the same keys (a claim being inserted here, deleted there). Keys are taken in
+   * sorted order, which makes that rare; the retry makes it harmless.
+   */
   private void transaction(Connection c, List<Pending> batch) throws SQLException {
+    List<Pending> sorted = batch.stream().sorted(java.util.Comparator.comparing(p -> p.key)).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        attempt(c, sorted);
+        return;
+      } catch (SQLException e) {
+        if (attempt == DEADLOCK_RETRIES || !deadlock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** PostgreSQL's deadlock_detected, on the exception or (for a batch) the one behind it. */
+  private static boolean deadlock(SQLException e) {
+    for (Throwable t = e; t != null; t = t instanceof SQLException s && s.getNextException() != null
+        ? s.getNextException() : t.getCause()) {
+      if (t instanceof SQLException s && "40P01".equals(s.getSQLState())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private void attempt(Connection c, List<Pending> batch) throws SQLException {
     List<Pending> puts = batch.stream().filter(p -> p.row != null).toList();
     List<Pending> claims = batch.stream().filter(p -> p.row == null).toList();
     boolean auto = c.getAutoCommit();
@@ -177,6 +211,7 @@ public final class ResponseCache {
     Map<String, Pending> mine = new HashMap<>();
     for (int i = 0; i < won.length; i++) {
       claims.get(i).claimed = won[i];
+      claims.get(i).stored = Optional.empty();
       if (won[i]) {
         mine.put(claims.get(i).key, claims.get(i));
       }
