@@ -64,19 +64,28 @@ final class ClaimTable {
     }
   }
 
-  /** Who holds the claim on {@code key} and whether they are gone; empty when nobody does. */
-  Optional<Holder> holder(String key) {
-    return store.read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT owner, machine, pid, CASE WHEN expires_at < "
-          + dialect.nowMillis + " THEN 1 ELSE 0 END, CASE WHEN " + dialect.backendGone + " THEN 1 ELSE 0 END"
-          + " FROM claims WHERE cache_key = ?")) {
-        p.setString(1, key);
-        try (ResultSet r = p.executeQuery()) {
-          return r.next() ? Optional.of(new Holder(r.getString(1), gone(r.getString(2), r.getLong(3))
-              || r.getInt(4) == 1 || r.getInt(5) == 1)) : Optional.<Holder>empty();
+  /** The holders of the claims on {@code keys} that have one. */
+  java.util.Map<String, Holder> holders(List<String> keys) {
+    java.util.Map<String, Holder> out = new java.util.HashMap<>();
+    for (List<String> chunk : ResponseCache.chunks(keys)) {
+      store.read(c -> {
+        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, owner, machine, pid, CASE WHEN expires_at < "
+            + dialect.nowMillis + " THEN 1 ELSE 0 END, CASE WHEN " + dialect.backendGone + " THEN 1 ELSE 0 END"
+            + " FROM claims WHERE cache_key IN (" + ResponseCache.marks(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            p.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              out.put(r.getString(1), new Holder(r.getString(2), gone(r.getString(3), r.getLong(4))
+                  || r.getInt(5) == 1 || r.getInt(6) == 1));
+            }
+          }
         }
-      }
-    });
+        return null;
+      });
+    }
+    return out;
   }
 
   /** Takes the claim from {@code gone} (compare and set: of several waiters, one wins). */

@@ -1,24 +1,29 @@
 package dev.rehearsal.run.store;
 
 import dev.rehearsal.model.ModelReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits for replies that another runner has claimed: polls the store (5 ms, doubling to 200 ms)
- * until the reply is there, the claim is released (then claims again) or its holder is gone (then
- * takes it over). One daemon thread per store, started on the first wait.
+ * Waits for replies that another runner has claimed. One daemon thread per store, started on the
+ * first wait, looks at every waited key together every {@value #POLL_MILLIS} ms (two queries, however
+ * many keys): a stored reply completes its wait; a key with no claim left (the call failed) is claimed
+ * again; a claim whose holder is gone (killed) is taken over.
  */
 final class ClaimWaits {
 
-  private static final long FIRST_POLL_MILLIS = 5;
-  private static final long MAX_POLL_MILLIS = 200;
+  private static final long POLL_MILLIS = 10;
 
   private final ResponseCache cache;
   private final ClaimTable claims;
+  private final Map<String, List<CompletableFuture<Optional<ModelReply>>>> waiting = new ConcurrentHashMap<>();
   private ScheduledExecutorService poller;
 
   ClaimWaits(ResponseCache cache, ClaimTable claims) {
@@ -27,47 +32,57 @@ final class ClaimWaits {
   }
 
   /** Completes like {@link ResponseCache#acquire}, once the claim's holder stored or left. */
-  CompletableFuture<Optional<ModelReply>> await(String key) {
+  synchronized CompletableFuture<Optional<ModelReply>> await(String key) {
     CompletableFuture<Optional<ModelReply>> result = new CompletableFuture<>();
-    schedule(key, result, FIRST_POLL_MILLIS);
-    return result;
-  }
-
-  private synchronized void schedule(String key, CompletableFuture<Optional<ModelReply>> result, long delay) {
+    waiting.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(result);
     if (poller == null) {
       poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rehearsal-claim-waits");
         t.setDaemon(true);
         return t;
       });
+      poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
-    poller.schedule(() -> poll(key, result, delay), delay, TimeUnit.MILLISECONDS);
+    return result;
   }
 
-  private void poll(String key, CompletableFuture<Optional<ModelReply>> result, long delay) {
+  private void poll() {
+    List<String> keys = new ArrayList<>(waiting.keySet());
+    if (keys.isEmpty()) {
+      return;
+    }
     try {
-      Optional<ModelReply> stored = cache.get(key);
-      if (stored.isPresent()) {
-        result.complete(stored);
-        return;
-      }
-      Optional<ClaimTable.Holder> holder = claims.holder(key);
-      if (holder.isEmpty()) {
-        // Released without a reply (the call failed) or stored just now: claim again.
-        cache.acquire(key).whenComplete((r, e) -> {
-          if (e != null) {
-            result.completeExceptionally(e);
-          } else {
-            result.complete(r);
-          }
-        });
-      } else if (holder.get().gone() && claims.takeOver(key, holder.get())) {
-        result.complete(Optional.empty());
-      } else {
-        schedule(key, result, Math.min(delay * 2, MAX_POLL_MILLIS));
+      Map<String, ModelReply> stored = cache.getAll(keys);
+      stored.forEach((key, reply) -> finish(key, Optional.of(reply)));
+      keys.removeAll(stored.keySet());
+      Map<String, ClaimTable.Holder> holders = claims.holders(keys);
+      for (String key : keys) {
+        ClaimTable.Holder holder = holders.get(key);
+        if (holder == null) {
+          // Released without a reply (the call failed) or stored just now: claim again.
+          List<CompletableFuture<Optional<ModelReply>>> futures = waiting.remove(key);
+          futures.forEach(f -> cache.acquire(key).whenComplete((r, e) -> complete(f, r, e)));
+        } else if (holder.gone() && claims.takeOver(key, holder)) {
+          // This runner calls now: the first waiter does, the others (same key) share its reply.
+          List<CompletableFuture<Optional<ModelReply>>> futures = waiting.remove(key);
+          futures.get(0).complete(Optional.empty());
+          futures.subList(1, futures.size()).forEach(f -> await(key).whenComplete((r, e) -> complete(f, r, e)));
+        }
       }
     } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+      keys.forEach(key -> Optional.ofNullable(waiting.remove(key)).ifPresent(fs -> fs.forEach(f -> f.completeExceptionally(e))));
+    }
+  }
+
+  private void finish(String key, Optional<ModelReply> reply) {
+    Optional.ofNullable(waiting.remove(key)).ifPresent(fs -> fs.forEach(f -> f.complete(reply)));
+  }
+
+  private static void complete(CompletableFuture<Optional<ModelReply>> f, Optional<ModelReply> r, Throwable e) {
+    if (e != null) {
+      f.completeExceptionally(e);
+    } else {
+      f.complete(r);
     }
   }
 

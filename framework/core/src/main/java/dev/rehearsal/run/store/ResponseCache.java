@@ -67,6 +67,42 @@ public final class ResponseCache {
     return reply;
   }
 
+  /** The intact stored replies of {@code keys} (those present), in as few queries as chunks allow. */
+  Map<String, ModelReply> getAll(List<String> keys) {
+    Map<String, ModelReply> out = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
+      store.read(c -> {
+        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
+            + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            p.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              String key = r.getString(1);
+              intact(r.getString(2), r.getString(3)).ifPresent(reply -> out.put(key, reply));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  /** Lists of at most 500 keys: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535. */
+  static List<List<String>> chunks(List<String> keys) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i += 500) {
+      out.add(keys.subList(i, Math.min(keys.size(), i + 500)));
+    }
+    return out;
+  }
+
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /**
    * Claims {@code key} before a model call. Completes empty when this runner now holds the claim and
    * must call the model, then {@link #put} (which releases the claim) or {@link #release}; completes
