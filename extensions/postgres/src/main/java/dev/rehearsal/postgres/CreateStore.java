@@ -1,5 +1,6 @@
 package dev.rehearsal.postgres;
 
+import dev.rehearsal.run.store.LabelTable;
 import dev.rehearsal.run.store.RunStore;
 import dev.rehearsal.run.store.StoreLocation;
 
@@ -21,7 +22,9 @@ public final class CreateStore {
       System.exit(2);
     }
     StoreLocation location = StoreLocation.jdbc(args[0]);
-    RunStore.open(location).close();
+    try (RunStore store = RunStore.open(location)) {
+      new LabelTable(store);
+    }
     System.out.println("run store tables ready in " + location);
   }
 }
