@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A gate of {@value #PROMPTS} logged prompts whose candidate is a loopback model, run against a store
  * URL; as a child JVM ({@link #main}) for the kill -9 test. User and password of the store come from
- * the environment, as in a real gate run.
+ * the environment, as in a real gate run. No retries and a long timeout: a request the test holds at
+ * the server must not come back as a retry (a duplicate the store could not prevent).
  */
 final class SharedGate {
 
@@ -51,7 +52,8 @@ final class SharedGate {
           production: { replay: logged }
           candidate: { model: candidate }
         models:
-          candidate: { client: openai, base-url: "${CANDIDATE_URL}", model: test-model, temperature: 0, concurrency: 4 }
+          candidate: { client: openai, base-url: "${CANDIDATE_URL}", model: test-model, temperature: 0, concurrency: 4,
+                       timeout: 600s, retries: 0 }
         graders:
           refusal: { type: refusal }
         categories:

@@ -111,7 +111,9 @@ final class ModelArm {
     if (store.isEmpty() || !provider.cacheable()) {
       return resilient;
     }
-    CachingModelClient cached = new CachingModelClient(resilient, store.get().responses(), options.fresh(), keyed(config));
+    int concurrency = RuntimeSettings.fromSpec("models." + config.name(), config.settings()).concurrency();
+    CachingModelClient cached = new CachingModelClient(resilient, store.get().responses(), options.fresh(), keyed(config),
+        concurrency);
     caches.add(cached);
     return cached;
   }

@@ -86,10 +86,15 @@ final class ClaimWaits {
     }
   }
 
+  /** Stops polling; a wait still open fails (the store closed under it) rather than hanging. */
   synchronized void close() {
     if (poller != null) {
       poller.shutdownNow();
       poller = null;
     }
+    IllegalStateException closed = new IllegalStateException("The run store was closed while waiting for a reply"
+        + " another runner is fetching");
+    new ArrayList<>(waiting.keySet()).forEach(key -> Optional.ofNullable(waiting.remove(key))
+        .ifPresent(fs -> fs.forEach(f -> f.completeExceptionally(closed))));
   }
 }
