@@ -8,7 +8,8 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * Provides the {@code openai} client: OpenAI Chat Completions, Azure OpenAI ({@code api-version},
+ * Provides the {@code openai} client: OpenAI Chat Completions or Responses ({@code api:
+ * responses}), Azure OpenAI ({@code api-version},
  * {@code auth: api-key}) and OpenAI-compatible servers ({@code base-url}).
  *
  * @since 0.1

@@ -53,7 +53,8 @@ public final class PrefixSampler {
       prefixes.add(prefix(e));
     }
     SourceReport report = new SourceReport(source.name(), pass.records, pass.conversations, pass.userTurns,
-        pass.eligible, pass.rejected, pass.problems(), pass.duplicates, pass.duplicatesExact(), source.inputs());
+        pass.eligible, pass.rejected, pass.problems(), pass.distinct.duplicates(), true, source.inputs(),
+        pass.distinct.distinct(), pass.distinct.sharedHistory());
     Map<String, Integer> planned = new LinkedHashMap<>(allocation);
     planned.remove("");
     return DeidGuard.apply(new Sample(prefixes, report, pass.population, planned), spec.deid());

@@ -9,17 +9,25 @@ import org.apiguardian.api.API;
  * returns one record per row.
  *
  * @param format the record format: {@code hh-rlhf}, {@code openai-messages}, {@code sharegpt},
- *     {@code prompts-csv} or {@code prompts-jsonl}
+ *     {@code prompts-csv}, {@code prompts-jsonl} or {@code multi-reply}
  * @param path the resolved file; empty for a JDBC source
  * @param jdbc the query; empty for a file source
  * @param promptColumn for prompt suites, the column (or JSON field) holding the prompt
  * @param idColumn for prompt suites, the column holding a stable id (else file:line)
  * @param mark where the source is declared
+ * @param template for prompt suites, the template that builds the prompt from several columns
+ *     (instead of {@code promptColumn})
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SourceSpec(
     String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn, Optional<String> idColumn,
-    Mark mark) {
+    Mark mark, Optional<PromptTemplate> template) {
+
+  /** A source without a prompt template. */
+  public SourceSpec(String format, Optional<Path> path, Optional<JdbcSpec> jdbc, String promptColumn,
+      Optional<String> idColumn, Mark mark) {
+    this(format, path, jdbc, promptColumn, idColumn, mark, Optional.empty());
+  }
 
   /** A file source in a conversation format. */
   public static SourceSpec file(String format, Path path, Mark mark) {
