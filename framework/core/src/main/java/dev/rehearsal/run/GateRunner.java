@@ -35,7 +35,7 @@ public final class GateRunner {
   static final int MAX_EXAMPLES = 5;
   private final Arms arms;
   private final GraderSetup graderSetup;
-  private final Optional<java.nio.file.Path> store;
+  private final Optional<dev.rehearsal.run.store.StoreLocation> store;
 
   public GateRunner() {
     this(RunOptions.defaults());
@@ -43,10 +43,11 @@ public final class GateRunner {
 
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
-    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.store(), options.fresh()), options.store());
+    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.location(), options.fresh()),
+        options.location());
   }
 
-  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<java.nio.file.Path> store) {
+  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<dev.rehearsal.run.store.StoreLocation> store) {
     this.arms = arms;
     this.graderSetup = graderSetup;
     this.store = store;
@@ -76,8 +77,8 @@ public final class GateRunner {
     }
     // Every item is kept, replay and scripted arms included (the response cache alone would leave
     // the store empty for them).
-    store.ifPresent(file -> {
-      try (dev.rehearsal.run.store.RunStore s = dev.rehearsal.run.store.RunStore.open(file)) {
+    store.ifPresent(location -> {
+      try (dev.rehearsal.run.store.RunStore s = dev.rehearsal.run.store.RunStore.open(location)) {
         StoredItems.write(s, run);
       }
     });
@@ -184,8 +185,9 @@ public final class GateRunner {
 
   /** The gate's human labels from the run store; none without a store. */
   private List<LabelRow> labels(GateSpec spec) {
-    return store.filter(java.nio.file.Files::exists).map(file -> {
-      try (RunStore s = RunStore.open(file)) {
+    // A store file not yet written has no labels; a database store is opened (it may hold them).
+    return store.filter(l -> l.file().map(java.nio.file.Files::exists).orElse(true)).map(location -> {
+      try (RunStore s = RunStore.open(location)) {
         return new LabelTable(s).labels(spec.id());
       }
     }).orElse(List.of());

@@ -25,7 +25,7 @@ import java.util.function.Function;
  * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
  */
 record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients,
-    Optional<java.nio.file.Path> store, boolean fresh) {
+    Optional<dev.rehearsal.run.store.StoreLocation> store, boolean fresh) {
 
   static GraderSetup fromSystemProperties() {
     return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty(), false);
@@ -40,12 +40,12 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
   }
 
   /**
-   * Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made); with
+   * Judge verdicts are cached in the store's grade cache (no store: every grade is made); with
    * {@code fresh} every judge call is made again and its verdict overwrites the cached one, as
    * {@link RunOptions#fresh()} does for model calls.
    */
-  GraderSetup withStore(Optional<java.nio.file.Path> file, boolean fresh) {
-    return new GraderSetup(refreeze, clients, file, fresh);
+  GraderSetup withStore(Optional<dev.rehearsal.run.store.StoreLocation> location, boolean fresh) {
+    return new GraderSetup(refreeze, clients, location, fresh);
   }
 
   GraderContext context(GateSpec spec) {

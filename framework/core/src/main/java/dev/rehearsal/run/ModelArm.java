@@ -58,7 +58,7 @@ final class ModelArm {
 
   private synchronized Optional<RunStore> store() {
     if (store.isEmpty()) {
-      store = options.store().map(RunStore::open);
+      store = options.location().map(RunStore::open);
     }
     return store;
   }
@@ -117,7 +117,9 @@ final class ModelArm {
     if (store.isEmpty() || !provider.cacheable()) {
       return resilient;
     }
-    CachingModelClient cached = new CachingModelClient(resilient, store.get().responses(), options.fresh(), keyed(config));
+    int concurrency = RuntimeSettings.fromSpec("models." + config.name(), config.settings()).concurrency();
+    CachingModelClient cached = new CachingModelClient(resilient, store.get().responses(), options.fresh(), keyed(config),
+        concurrency);
     caches.add(cached);
     return cached;
   }

@@ -33,8 +33,11 @@ public final class Constants {
   public static final String PRINT_DECISION = "rehearsal.print-decision";
 
   /**
-   * The run store file (SQLite) that caches model responses, so reruns make no calls and killed runs
-   * resume. Default: {@code <project root>/.rehearsal/store.db}. Set to {@code none} to disable.
+   * The run store that caches model responses, so reruns make no calls and killed runs resume: a
+   * SQLite file, or a {@code jdbc:postgresql://host:port/db} URL of a store shared by many runners
+   * (user and password from {@code REHEARSAL_STORE_USER} and {@code REHEARSAL_STORE_PASSWORD}, never in
+   * the URL; needs {@code rehearsal-postgres} on the class path; docs/team-store.md). Default:
+   * {@code <project root>/.rehearsal/store.db}. Set to {@code none} to disable.
    */
   public static final String STORE = "rehearsal.store";
 

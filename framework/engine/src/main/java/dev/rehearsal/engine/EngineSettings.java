@@ -1,6 +1,7 @@
 package dev.rehearsal.engine;
 
 import dev.rehearsal.run.RunOptions;
+import dev.rehearsal.run.store.StoreLocation;
 import dev.rehearsal.spec.SpecContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 
 /** The engine's configuration, read once from JUnit configuration parameters (see {@link Constants}). */
 record EngineSettings(
-    Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, Optional<Path> store, boolean fresh,
+    Path projectRoot, Path dataRoot, Path reportsDir, boolean printDecision, Optional<StoreLocation> store, boolean fresh,
     boolean refreeze) {
 
   static EngineSettings from(ConfigurationParameters params) {
@@ -21,7 +22,8 @@ record EngineSettings(
     Path reports = params.get(Constants.REPORTS_DIR).map(Path::of).orElse(Path.of("target", "rehearsal"));
     boolean print = params.getBoolean(Constants.PRINT_DECISION).orElse(true);
     String store = params.get(Constants.STORE).orElse(root.resolve(".rehearsal/store.db").toString());
-    Optional<Path> storeFile = store.equals("none") ? Optional.empty() : Optional.of(Path.of(store).toAbsolutePath());
+    // A jdbc: URL names a shared database store (docs/team-store.md), anything else a SQLite file.
+    Optional<StoreLocation> storeFile = store.equals("none") ? Optional.empty() : Optional.of(StoreLocation.parse(store));
     // Also read as a system property so that 'mvn test -Drehearsal.refreeze=true' works with or
     // without implicit configuration parameters.
     boolean refreeze = params.getBoolean(Constants.REFREEZE).orElse(Boolean.getBoolean(Constants.REFREEZE));
@@ -30,14 +32,14 @@ record EngineSettings(
   }
 
   RunOptions runOptions() {
-    store.ifPresent(s -> {
+    store.flatMap(StoreLocation::file).ifPresent(s -> {
       try {
         Files.createDirectories(s.getParent());
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("Cannot create the run store folder " + s.getParent(), e);
       }
     });
-    return new RunOptions(store, fresh, System.out, java.time.Duration.ofSeconds(10));
+    return new RunOptions(fresh, System.out, java.time.Duration.ofSeconds(10), store);
   }
 
   SpecContext specContext() {

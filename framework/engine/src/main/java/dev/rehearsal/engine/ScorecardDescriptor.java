@@ -47,7 +47,8 @@ final class ScorecardDescriptor extends AbstractTestDescriptor implements Node<G
   public GateContext before(GateContext context) throws Exception {
     EngineSettings settings = context.settings();
     Path reports = settings.reportsDir();
-    Path storeFile = settings.store().orElseGet(() -> reports.resolve(spec.id().replace('/', '_')).resolve("forecasts.db"));
+    dev.rehearsal.run.store.StoreLocation storeFile = settings.store().orElseGet(() ->
+        dev.rehearsal.run.store.StoreLocation.file(reports.resolve(spec.id().replace('/', '_')).resolve("forecasts.db")));
     try (RunStore store = RunStore.open(storeFile)) {
       ScorecardRun result = new ScorecardRunner(settings.specContext(), settings.runOptions())
           .run(spec, store, reports.resolve(spec.id().replace('/', '_')));

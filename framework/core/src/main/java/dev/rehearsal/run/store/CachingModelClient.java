@@ -13,8 +13,9 @@ import org.apiguardian.api.API;
 /**
  * Answers from the {@link ResponseCache} when it can, else calls the model and commits the reply
  * before handing it on, so a killed run loses at most its calls in flight and a rerun never
- * repeats a finished one. Identical requests in flight at once share one call. With {@code fresh}
- * every request is sent and the stored reply overwritten.
+ * repeats a finished one. Identical requests in flight at once share one call, within this process
+ * and across runners sharing the store (a claim per key, see {@link ResponseCache#acquire}). With
+ * {@code fresh} every request is sent, without a claim, and the stored reply overwritten.
  *
  * @since 0.1
  */
@@ -31,9 +32,31 @@ public final class CachingModelClient implements ModelClient {
   private final LongAdder writes = new LongAdder();
 
   private final Map<String, ?> settings;
+  /** At most this many keys claimed and not yet answered; the rest queue unclaimed (see below). */
+  private final int window;
+  private int claimedNow;
+  private final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
 
   public CachingModelClient(ModelClient delegate, ResponseCache cache, boolean fresh) {
     this(delegate, cache, fresh, Map.of());
+  }
+
+  /**
+   * As {@link #CachingModelClient(ModelClient, ResponseCache, boolean, Map)}, claiming at most
+   * {@code window} keys at a time (the model's concurrency): a runner then claims a key only when it
+   * can call for it at once, so another runner sharing the store takes the keys it has not reached
+   * instead of waiting for all of them.
+   */
+  public CachingModelClient(ModelClient delegate, ResponseCache cache, boolean fresh, Map<String, ?> settings,
+      int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be at least 1, was " + window);
+    }
+    this.settings = Map.copyOf(settings);
+    this.delegate = delegate;
+    this.cache = cache;
+    this.fresh = fresh;
+    this.window = window;
   }
 
   /**
@@ -42,10 +65,7 @@ public final class CachingModelClient implements ModelClient {
    */
   public CachingModelClient(ModelClient delegate, ResponseCache cache, boolean fresh,
       Map<String, ?> settings) {
-    this.settings = Map.copyOf(settings);
-    this.delegate = delegate;
-    this.cache = cache;
-    this.fresh = fresh;
+    this(delegate, cache, fresh, settings, Integer.MAX_VALUE);
   }
 
   @Override
@@ -62,12 +82,7 @@ public final class CachingModelClient implements ModelClient {
       hits.increment();
       return shared;
     }
-    misses.increment();
-    call(request).thenApply(reply -> {
-      cache.put(key, delegate.modelId(), reply);
-      writes.increment();
-      return reply;
-    }).whenComplete((reply, failure) -> {
+    windowed(key, request).whenComplete((reply, failure) -> {
       inFlight.remove(key);
       if (failure == null) {
         mine.complete(reply);
@@ -76,6 +91,87 @@ public final class CachingModelClient implements ModelClient {
       }
     });
     return mine;
+  }
+
+  /** Claims and {@link #obtain}s now if fewer than {@code window} keys are claimed, else once one is answered. */
+  private CompletableFuture<ModelReply> windowed(String key, ModelRequest request) {
+    CompletableFuture<ModelReply> out = new CompletableFuture<>();
+    Runnable start = () -> {
+      CompletableFuture<ModelReply> reply;
+      boolean waits = false;
+      try {
+        // Fresh runs call whatever is stored, so they neither claim nor wait.
+        CompletableFuture<Optional<ModelReply>> claim =
+            fresh ? CompletableFuture.completedFuture(Optional.empty()) : cache.acquire(key);
+        // Waiting for another runner's reply holds no claim: let the next key in meanwhile.
+        waits = !claim.isDone();
+        if (waits) {
+          leave();
+        }
+        reply = obtain(key, request, claim);
+      } catch (RuntimeException e) {
+        reply = CompletableFuture.failedFuture(e);
+      }
+      boolean left = waits;
+      reply.whenComplete((r, e) -> {
+        if (!left) {
+          leave();
+        }
+        if (e == null) {
+          out.complete(r);
+        } else {
+          out.completeExceptionally(e);
+        }
+      });
+    };
+    boolean now;
+    synchronized (queued) {
+      now = claimedNow < window;
+      if (now) {
+        claimedNow++;
+      } else {
+        queued.add(start);
+      }
+    }
+    if (now) {
+      start.run();
+    }
+    return out;
+  }
+
+  /** Hands the freed place to the next queued key (on another thread: no recursion down a long queue). */
+  private void leave() {
+    Runnable next;
+    synchronized (queued) {
+      next = queued.poll();
+      if (next == null) {
+        claimedNow--;
+      }
+    }
+    if (next != null) {
+      CompletableFuture.runAsync(next);
+    }
+  }
+
+  /** Calls the model once {@code claim} is won, unless another runner sharing the store answered. */
+  private CompletableFuture<ModelReply> obtain(String key, ModelRequest request,
+      CompletableFuture<Optional<ModelReply>> claim) {
+    return claim.thenCompose(stored -> {
+      if (stored.isPresent()) {
+        hits.increment();
+        return CompletableFuture.completedFuture(stored.get());
+      }
+      misses.increment();
+      return call(request).thenApply(reply -> {
+        cache.put(key, delegate.modelId(), reply);
+        writes.increment();
+        return reply;
+      }).whenComplete((reply, failure) -> {
+        if (failure != null && !fresh) {
+          cache.release(key);
+        }
+      });
+    });
   }
 
   private CompletableFuture<ModelReply> call(ModelRequest request) {

@@ -9,14 +9,28 @@ import java.util.List;
 /** Batched writes of a run's items and the store's schema version. */
 final class ItemTable {
 
+  /** The first key of the advisory locks on run ids ("RUNI"). */
+  private static final int RUN_LOCK_CLASS = 0x52554e49;
+
   private ItemTable() {}
 
-  /** Replaces the run's rows in one transaction: a rerun under the same id never mixes two runs. */
+  /**
+   * Replaces the run's rows in one transaction: a rerun under the same id never mixes two runs. On a
+   * server, two runners writing the same run id at once take turns (an advisory lock on the id);
+   * otherwise both would delete nothing and then collide on insert. SQLite has one writer anyway.
+   */
   static void put(RunStore store, String runId, List<ItemRow> items) {
     store.withConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
+        if (store.dialect() == Dialect.POSTGRESQL) {
+          try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, RUN_LOCK_CLASS);
+            lock.setInt(2, runId.hashCode());
+            lock.execute();
+          }
+        }
         delete(c, "DELETE FROM item_grades WHERE run_id = ?", runId);
         delete(c, "DELETE FROM items WHERE run_id = ?", runId);
         insert(c, runId, items);
@@ -87,26 +101,24 @@ final class ItemTable {
     }
   }
 
+  /** The schema version a store was last opened with (0 for a new store). */
+  static int version(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT MAX(version) FROM store_version");
+        ResultSet rs = p.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
   /** Stamps the schema version a store file was last opened with (never lowers it). */
-  static void recordVersion(RunStore store) {
-    store.withConnection(c -> {
-      int current = 0;
-      try (PreparedStatement p = c.prepareStatement("SELECT MAX(version) FROM store_version");
-          ResultSet rs = p.executeQuery()) {
-        if (rs.next()) {
-          current = rs.getInt(1);
-        }
+  static void recordVersion(Connection c) throws SQLException {
+    if (version(c) < Schema.VERSION) {
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM store_version")) {
+        p.executeUpdate();
       }
-      if (current < Schema.VERSION) {
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM store_version")) {
-          p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO store_version (version) VALUES (?)")) {
-          p.setInt(1, Schema.VERSION);
-          p.executeUpdate();
-        }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO store_version (version) VALUES (?)")) {
+        p.setInt(1, Schema.VERSION);
+        p.executeUpdate();
       }
-      return null;
-    });
+    }
   }
 }

@@ -20,14 +20,14 @@ import org.apiguardian.api.API;
 public final class LabelTable {
 
   private static final List<String> DDL = List.of(
-      "CREATE TABLE IF NOT EXISTS review_items (item_id VARCHAR(64) PRIMARY KEY, gate VARCHAR(200) NOT NULL,"
-          + " category VARCHAR(200) NOT NULL, sample_id VARCHAR(300) NOT NULL, arm VARCHAR(100) NOT NULL,"
-          + " response_sha256 CHAR(64) NOT NULL, grader_fingerprint CHAR(64) NOT NULL, grader_flag INTEGER NOT NULL,"
+      "CREATE TABLE IF NOT EXISTS review_items (item_id TEXT PRIMARY KEY, gate TEXT NOT NULL,"
+          + " category TEXT NOT NULL, sample_id TEXT NOT NULL, arm TEXT NOT NULL,"
+          + " response_sha256 TEXT NOT NULL, grader_fingerprint TEXT NOT NULL, grader_flag INTEGER NOT NULL,"
           + " inclusion_probability DOUBLE PRECISION NOT NULL)",
-      "CREATE TABLE IF NOT EXISTS labels (gate VARCHAR(200) NOT NULL, category VARCHAR(200) NOT NULL,"
-          + " sample_id VARCHAR(300) NOT NULL, arm VARCHAR(100) NOT NULL, response_sha256 CHAR(64) NOT NULL,"
-          + " label INTEGER NOT NULL, reviewer VARCHAR(200) NOT NULL, labelled_at VARCHAR(40) NOT NULL,"
-          + " grader_fingerprint CHAR(64) NOT NULL, inclusion_probability DOUBLE PRECISION NOT NULL,"
+      "CREATE TABLE IF NOT EXISTS labels (gate TEXT NOT NULL, category TEXT NOT NULL,"
+          + " sample_id TEXT NOT NULL, arm TEXT NOT NULL, response_sha256 TEXT NOT NULL,"
+          + " label INTEGER NOT NULL, reviewer TEXT NOT NULL, labelled_at TEXT NOT NULL,"
+          + " grader_fingerprint TEXT NOT NULL, inclusion_probability DOUBLE PRECISION NOT NULL,"
           + " PRIMARY KEY (gate, category, sample_id, arm, response_sha256, reviewer))");
 
   private final RunStore store;
@@ -35,6 +35,10 @@ public final class LabelTable {
   public LabelTable(RunStore store) {
     this.store = store;
     store.withConnection(c -> {
+      if (store.dialect() == Dialect.POSTGRESQL) {
+        RunStore.ensureTables(c, DDL, false);
+        return null;
+      }
       try (Statement s = c.createStatement()) {
         for (String ddl : DDL) {
           s.execute(ddl);

@@ -2,20 +2,27 @@ package dev.rehearsal.run.store;
 
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.runtime.CanonicalJson;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
 
 /**
  * Replies by {@link CacheKey}, each stored with a SHA-256 of its payload; a row whose checksum
- * does not match is treated as absent (so refetched) and counted.
+ * does not match is treated as absent (so refetched) and counted. Runners sharing the store claim a
+ * key before calling the model for it ({@link #acquire}), so no reply is asked for twice.
  *
  * @since 0.1
  */
@@ -28,11 +35,14 @@ public final class ResponseCache {
       + " excluded.model_id, payload = excluded.payload, checksum = excluded.checksum,"
       + " created_at = excluded.created_at";
 
+  private static final int DEADLOCK_RETRIES = 5;
   private final LongAdder corrupted = new LongAdder();
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+  private final ClaimWaits waits;
 
   ResponseCache(RunStore store) {
     this.store = store;
+    this.waits = new ClaimWaits(this, store.claims());
   }
 
   /** The stored reply, if present and intact. */
@@ -50,28 +60,89 @@ public final class ResponseCache {
     if (row.isEmpty()) {
       return Optional.empty();
     }
-    Optional<ModelReply> reply = CanonicalJson.sha256(row.get()[0]).equals(row.get()[1])
-        ? ReplyCodec.decode(row.get()[0]) : Optional.empty();
+    Optional<ModelReply> reply = intact(row.get()[0], row.get()[1]);
     if (reply.isEmpty()) {
       corrupted.increment();
     }
     return reply;
   }
 
+  /** The intact stored replies of {@code keys} (those present), in as few queries as chunks allow. */
+  Map<String, ModelReply> getAll(List<String> keys) {
+    Map<String, ModelReply> out = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
+      store.read(c -> {
+        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
+            + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            p.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              String key = r.getString(1);
+              intact(r.getString(2), r.getString(3)).ifPresent(reply -> out.put(key, reply));
+            }
+          }
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  /** Lists of at most 500 keys: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535. */
+  static List<List<String>> chunks(List<String> keys) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i += 500) {
+      out.add(keys.subList(i, Math.min(keys.size(), i + 500)));
+    }
+    return out;
+  }
+
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   /**
-   * Stores (or overwrites) a reply; committed before this returns. Group commit: puts that arrive
-   * while a commit runs wait for the store and are then committed together in one transaction by
-   * whichever of them gets it first, so 32 calls finishing at once cost one commit, not 32 in a
-   * queue (issue 12 item 10).
+   * Claims {@code key} before a model call. Completes empty when this runner now holds the claim and
+   * must call the model, then {@link #put} (which releases the claim) or {@link #release}; completes
+   * with the reply when another runner sharing the store stored it, after waiting for that runner if
+   * it was calling. A claim whose holder is gone (killed) is taken over.
+   */
+  public CompletableFuture<Optional<ModelReply>> acquire(String key) {
+    Pending mine = new Pending(key);
+    commit(mine);
+    if (mine.claimed) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    if (mine.stored.isPresent()) {
+      return CompletableFuture.completedFuture(mine.stored);
+    }
+    return waits.await(key);
+  }
+
+  /** Gives up this runner's claim on {@code key} after a failed call, so a waiting runner calls. */
+  public void release(String key) {
+    store.claims().release(key);
+  }
+
+  /**
+   * Stores (or overwrites) a reply and releases its claim; committed before this returns. Group
+   * commit: puts and claims that arrive while a commit runs wait for the store and are then
+   * committed together in one transaction by whichever of them gets it first, so 32 calls finishing
+   * at once cost one commit, not 32 in a queue (issue 12 item 10).
    */
   public void put(String key, String modelId, ModelReply reply) {
     String payload = ReplyCodec.encode(reply);
-    Pending mine = new Pending(new Object[] {key, dev.rehearsal.spec.Secrets.mask(modelId), payload, CanonicalJson.sha256(payload),
-        Instant.now().toString()});
+    commit(new Pending(new Object[] {key, dev.rehearsal.spec.Secrets.mask(modelId), payload,
+        CanonicalJson.sha256(payload), Instant.now().toString()}));
+  }
+
+  private void commit(Pending mine) {
     pending.add(mine);
     store.withConnection(c -> {
       if (!mine.done) {
-        commitPending();
+        commitPending(c);
       }
       return null;
     });
@@ -80,15 +151,17 @@ public final class ResponseCache {
     }
   }
 
-  /** Commits every queued put; runs with the store's write connection held. */
-  private void commitPending() {
+  /** Commits every queued put and claim in one transaction; runs with the write connection held. */
+  private void commitPending(Connection c) {
     List<Pending> batch = new ArrayList<>();
     for (Pending p = pending.poll(); p != null; p = pending.poll()) {
       batch.add(p);
     }
     RuntimeException failure = null;
     try {
-      ItemTable.batch(store, PUT, batch.stream().map(p -> p.row).toList());
+      transaction(c, batch);
+    } catch (SQLException e) {
+      failure = new StoreException("Run store write failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -98,19 +171,146 @@ public final class ResponseCache {
     }
   }
 
-  /** A put waiting for its commit; fields are guarded by the store's write lock. */
+  /**
+   * Runs the batch's transaction, again when PostgreSQL picked it as a deadlock victim: two runners'
+   * batches may touch the same keys (a claim being inserted here, deleted there). Keys are taken in
+   * sorted order, which makes that rare; the retry makes it harmless.
+   */
+  private void transaction(Connection c, List<Pending> batch) throws SQLException {
+    List<Pending> sorted = batch.stream().sorted(java.util.Comparator.comparing(p -> p.key)).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        attempt(c, sorted);
+        return;
+      } catch (SQLException e) {
+        if (attempt == DEADLOCK_RETRIES || !deadlock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** PostgreSQL's deadlock_detected, on the exception or (for a batch) the one behind it. */
+  private static boolean deadlock(SQLException e) {
+    for (Throwable t = e; t != null; t = t instanceof SQLException s && s.getNextException() != null
+        ? s.getNextException() : t.getCause()) {
+      if (t instanceof SQLException s && "40P01".equals(s.getSQLState())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private void attempt(Connection c, List<Pending> batch) throws SQLException {
+    List<Pending> puts = batch.stream().filter(p -> p.row != null).toList();
+    List<Pending> claims = batch.stream().filter(p -> p.row == null).toList();
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      if (puts.isEmpty() && store.dialect() == Dialect.POSTGRESQL) {
+        // A claim lost in a server crash costs at most a repeated call: no need to wait for the disk.
+        try (Statement s = c.createStatement()) {
+          s.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+      }
+      if (!puts.isEmpty()) {
+        try (PreparedStatement p = c.prepareStatement(PUT)) {
+          for (Pending put : puts) {
+            bind(p, put.row);
+            p.addBatch();
+          }
+          p.executeBatch();
+        }
+        ClaimTable.delete(c, puts.stream().map(p -> (String) p.row[0]).toList());
+      }
+      if (!claims.isEmpty()) {
+        claim(c, claims);
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  /**
+   * Inserts the claims, then looks for replies stored meanwhile: a claim won just after another
+   * runner stored the reply (and released its claim) must not lead to a second call.
+   */
+  private void claim(Connection c, List<Pending> claims) throws SQLException {
+    boolean[] won = store.claims().insert(c, claims.stream().map(p -> p.key).toList());
+    Map<String, Pending> mine = new HashMap<>();
+    for (int i = 0; i < won.length; i++) {
+      claims.get(i).claimed = won[i];
+      claims.get(i).stored = Optional.empty();
+      if (won[i]) {
+        mine.put(claims.get(i).key, claims.get(i));
+      }
+    }
+    if (mine.isEmpty()) {
+      return;
+    }
+    List<String> storedMeanwhile = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT payload, checksum FROM responses WHERE cache_key = ?")) {
+      for (Pending claim : mine.values()) {
+        p.setString(1, claim.key);
+        try (ResultSet r = p.executeQuery()) {
+          Optional<ModelReply> reply = r.next() ? intact(r.getString(1), r.getString(2)) : Optional.empty();
+          if (reply.isPresent()) {
+            claim.claimed = false;
+            claim.stored = reply;
+            storedMeanwhile.add(claim.key);
+          }
+        }
+      }
+    }
+    if (!storedMeanwhile.isEmpty()) {
+      ClaimTable.delete(c, storedMeanwhile);
+    }
+  }
+
+  private static void bind(PreparedStatement p, Object[] row) throws SQLException {
+    for (int i = 0; i < row.length; i++) {
+      p.setObject(i + 1, row[i]);
+    }
+  }
+
+  /** The reply of a row whose checksum matches, else empty (not counted: callers count). */
+  private static Optional<ModelReply> intact(String payload, String checksum) {
+    return CanonicalJson.sha256(payload).equals(checksum) ? ReplyCodec.decode(payload) : Optional.empty();
+  }
+
+  /** A put (row set) or a claim (key only) waiting for its commit; fields guarded by the write lock. */
   private static final class Pending {
+    final String key;
     final Object[] row;
     boolean done;
+    boolean claimed;
+    Optional<ModelReply> stored = Optional.empty();
     RuntimeException failure;
 
     Pending(Object[] row) {
+      this.key = (String) row[0];
       this.row = row;
+    }
+
+    Pending(String key) {
+      this.key = key;
+      this.row = null;
     }
   }
 
   /** Rows found corrupted (checksum mismatch or unreadable payload) since the store opened. */
   public long corrupted() {
     return corrupted.sum();
+  }
+
+  void close() {
+    waits.close();
   }
 }

@@ -8,43 +8,62 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
- * The run store: runs, manifests, samples, responses, grades and estimates in one database. Every
- * write commits at once, so a run killed at any point keeps everything it finished. Thread-safe:
- * writes are serialized on one connection; on SQLite (write-ahead log) reads use a connection of
- * their own, so a commit never waits behind a cache lookup (issue 12 item 10). Never store secrets
- * here.
+ * The run store: runs, manifests, samples, responses, grades and estimates in one database: a SQLite
+ * file, or a PostgreSQL database that many runners share (docs/team-store.md). Every write commits
+ * at once, so a run killed at any point keeps everything it finished. Thread-safe: writes are
+ * serialized on one connection; reads use a connection of their own, so a commit never waits behind
+ * a cache lookup (issue 12 item 10). Runners sharing a store never call the model twice for one
+ * cache key (see {@link ResponseCache#acquire}). Never store secrets here.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunStore implements AutoCloseable {
 
+  /** The environment variable holding the database user of a store on a server. */
+  public static final String USER_ENV = "REHEARSAL_STORE_USER";
+  /** The environment variable holding that user's password; never logged, stored or echoed. */
+  public static final String PASSWORD_ENV = "REHEARSAL_STORE_PASSWORD";
+  /** The advisory lock under which PostgreSQL runners create the tables one at a time. */
+  private static final long SCHEMA_LOCK = 0x5245484541525345L;
+
   private final Connection connection;
-  /** Reads: their own connection on SQLite (WAL readers never block the writer), else the writer's. */
+  /** Reads: their own connection (WAL readers and MVCC readers never block the writer). */
   private final Connection reader;
   private final Object readLock;
+  private final Dialect dialect;
+  private final ClaimTable claims;
   private final ResponseCache responses;
   private final GradeCache grades;
 
-  private RunStore(Connection connection, Connection reader) throws SQLException {
-    boolean sqlite = reader != connection;
+  private RunStore(Connection connection, Connection reader, Dialect dialect) throws SQLException {
     this.connection = connection;
     this.reader = reader;
-    this.readLock = sqlite ? new Object() : this;
-    try (Statement s = connection.createStatement()) {
-      if (sqlite) {
-        for (String pragma : Schema.SQLITE_PRAGMAS) {
-          s.execute(pragma);
+    this.dialect = dialect;
+    this.readLock = reader != connection ? new Object() : this;
+    if (dialect == Dialect.SQLITE) {
+      try (Statement s = connection.createStatement()) {
+        if (reader != connection) {
+          for (String pragma : Schema.SQLITE_PRAGMAS) {
+            s.execute(pragma);
+          }
+        }
+        for (String ddl : Schema.DDL) {
+          s.execute(ddl);
         }
       }
-      for (String ddl : Schema.DDL) {
-        s.execute(ddl);
-      }
+      ItemTable.recordVersion(connection);
+    } else {
+      ensureTables(connection, Schema.DDL, true);
     }
-    ItemTable.recordVersion(this);
+    this.claims = new ClaimTable(this, dialect, backendPid(connection, dialect));
     this.responses = new ResponseCache(this);
     this.grades = new GradeCache(this);
   }
@@ -59,7 +78,7 @@ public final class RunStore implements AutoCloseable {
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
       Connection writer = DriverManager.getConnection(url);
       try {
-        return new RunStore(writer, readerAfterSchema(writer, url));
+        return new RunStore(writer, readerAfterSchema(writer, url), Dialect.SQLITE);
       } catch (SQLException e) {
         writer.close();
         throw e;
@@ -70,12 +89,106 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /** Opens the store at {@code location}; a server's credentials come from the environment. */
+  public static RunStore open(StoreLocation location) {
+    return open(location, System::getenv);
+  }
+
+  /**
+   * Opens the store at {@code location}, reading {@value #USER_ENV} and {@value #PASSWORD_ENV} from
+   * {@code env} for a store on a database server; creates missing tables.
+   */
+  public static RunStore open(StoreLocation location, UnaryOperator<String> env) {
+    if (location.file().isPresent()) {
+      return open(location.file().get());
+    }
+    String url = location.url().orElseThrow();
+    Connection writer = null;
+    try {
+      writer = StoreConnections.open(url, env);
+      Connection reader = StoreConnections.open(url, env);
+      try {
+        return new RunStore(writer, reader, Dialect.of(url));
+      } catch (SQLException e) {
+        reader.close();
+        throw e;
+      }
+    } catch (SQLException e) {
+      closeQuietly(writer);
+      throw new StoreException("Cannot open the run store " + url + ": " + e.getMessage() + ". Check that the"
+          + " server is reachable, the database exists and " + USER_ENV + "/" + PASSWORD_ENV + " name a role"
+          + " that may use it (docs/team-store.md)", e);
+    }
+  }
+
   /** Uses an open connection to another database with the same schema (e.g. PostgreSQL). */
   public static RunStore on(Connection connection) {
     try {
-      return new RunStore(connection, connection);
+      return new RunStore(connection, connection, Dialect.of(connection.getMetaData().getURL()));
     } catch (SQLException e) {
       throw new StoreException("Cannot create the run store tables: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the missing tables of {@code ddl} on a server, one runner at a time (two runners issuing
+   * {@code CREATE TABLE IF NOT EXISTS} at once can collide in PostgreSQL's catalog). When every table
+   * exists already nothing is created, so a role without CREATE rights can use a prepared schema.
+   */
+  static void ensureTables(Connection c, List<String> ddl, boolean stampVersion) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    for (String statement : ddl) {
+      if (!exists(c, statement.split("\\s+")[5])) {
+        missing.add(statement);
+      }
+    }
+    if (missing.isEmpty() && (!stampVersion || ItemTable.version(c) >= Schema.VERSION)) {
+      return;
+    }
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+      for (String statement : missing) {
+        s.execute(statement);
+      }
+      if (stampVersion) {
+        ItemTable.recordVersion(c);
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static boolean exists(Connection c, String table) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      p.setString(1, table);
+      try (java.sql.ResultSet r = p.executeQuery()) {
+        return r.next() && r.getBoolean(1);
+      }
+    }
+  }
+
+  private static Optional<Long> backendPid(Connection c, Dialect dialect) throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) {
+      return Optional.empty();
+    }
+    try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+      r.next();
+      return Optional.of(r.getLong(1));
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the open failure is what the caller needs to see
+      }
     }
   }
 
@@ -91,6 +204,14 @@ public final class RunStore implements AutoCloseable {
       s.execute("PRAGMA busy_timeout=5000");
     }
     return reader;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  ClaimTable claims() {
+    return claims;
   }
 
   /** The response cache kept in this store. */
@@ -197,6 +318,8 @@ public final class RunStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      responses.close();
+      claims.close();
       if (reader != connection) {
         synchronized (readLock) {
           reader.close();
