@@ -33,7 +33,13 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start(Path dir) throws IOException, InterruptedException {
     String env = System.getenv("REHEARSAL_PG_URL");
     if (env != null && !env.isBlank()) {
-      return new PostgresServer(env, Optional.empty());
+      // .ci/postgres's server asks for a password (SCRAM): its user and password come beside the URL.
+      String user = System.getenv().getOrDefault("REHEARSAL_PG_USER", "postgres");
+      String password = System.getenv("REHEARSAL_PG_PASSWORD");
+      String sep = env.contains("?") ? "&" : "?";
+      String url = env + sep + "user=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)
+          + (password == null ? "" : "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8));
+      return new PostgresServer(url, Optional.empty());
     }
     Path bin = binaries();
     Path data = dir.resolve("pgdata");
