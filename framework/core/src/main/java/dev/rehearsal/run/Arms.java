@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 class Arms {
 
   private final ModelArm models;
+  private final List<BatchPending.Arm> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Arms(RunOptions options) {
     this.models = new ModelArm(options);
@@ -32,6 +33,7 @@ class Arms {
 
   /** Ends the run: closes the model clients and the run store. */
   void close() {
+    pending.clear();
     models.close();
   }
 
@@ -53,12 +55,29 @@ class Arms {
         // Replayed and simulated tool results come from the whole logged conversation, not only the prefix.
         DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
       }
+      dev.rehearsal.model.ModelConfig config = spec.models().get(arm.model().orElseThrow());
+      if (dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings()).batch()) {
+        BatchArm.Result batch = models.answerBatch(arm.name(), config, prefixes);
+        batch.pending().ifPresent(pending::add);
+        return result(arm, batch.responses(), Optional.of(new ArmTools(arm.tools().policyName(),
+            new dev.rehearsal.model.runtime.tools.ToolCounts(0, 0, 0))), Optional.of(batch.cache()));
+      }
       ModelArm.Answers answers = models.answer(spec.models().get(arm.model().orElseThrow()),
           arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
       responses.putAll(answers.responses());
       tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));
       cache = answers.cache();
     }
+    return result(arm, responses, tools, cache);
+  }
+
+  /** Arms still waiting for batch replies, in the order they were answered. */
+  List<BatchPending.Arm> pending() {
+    return List.copyOf(pending);
+  }
+
+  private static ArmResult result(ArmSpec arm, Map<String, Response> responses, Optional<ArmTools> tools,
+      Optional<ArmCache> cache) {
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
     return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache);
