@@ -46,6 +46,17 @@ public final class OpenAiClientProvider implements ModelClientProvider {
   }
 
   @Override
+  public boolean supportsBatch() {
+    return true;
+  }
+
+  /** The OpenAI Batch API client for {@code mode: batch}. */
+  @Override
+  public dev.rehearsal.model.batch.BatchClient createBatch(ModelConfig config) {
+    return new OpenAiBatchClient(new OpenAiSettings(config, environment));
+  }
+
+  @Override
   public ModelClient create(ModelConfig config) {
     return new OpenAiClient(new OpenAiSettings(config, environment));
   }
