@@ -105,7 +105,9 @@ public final class BatchTable {
 
   /** Submissions to {@code modelId} that have not ended, oldest first. */
   public List<Submission> open(String modelId) {
-    return submissions("WHERE model_id = ? AND state <> 'ENDED' ORDER BY submitted_at", modelId);
+    // Stored masked (a base-url from ${VAR} is masked like a secret), so looked up masked too.
+    return submissions("WHERE model_id = ? AND state <> 'ENDED' ORDER BY submitted_at",
+        dev.rehearsal.spec.Secrets.mask(modelId));
   }
 
   /** Every submission, oldest first (for reports and tests). */
