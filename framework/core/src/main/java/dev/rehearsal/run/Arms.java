@@ -57,7 +57,7 @@ class Arms {
       }
       dev.rehearsal.model.ModelConfig config = spec.models().get(arm.model().orElseThrow());
       if (dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings()).batch()) {
-        BatchArm.Result batch = models.answerBatch(arm.name(), config, prefixes);
+        BatchArm.Result batch = models.answerBatch(arm.name(), config, prefixes, true);
         batch.pending().ifPresent(pending::add);
         return result(arm, batch.responses(), Optional.of(new ArmTools(arm.tools().policyName(),
             new dev.rehearsal.model.runtime.tools.ToolCounts(0, 0, 0))), Optional.of(batch.cache()));
@@ -69,6 +69,21 @@ class Arms {
       cache = answers.cache();
     }
     return result(arm, responses, tools, cache);
+  }
+
+  /**
+   * Submits (or collects) every batch-mode arm without waiting, so that both arms' batches run at the
+   * provider at once while the run then waits on the first.
+   */
+  void submitBatches(GateSpec spec, List<Prefix> prefixes) {
+    for (ArmSpec arm : List.of(spec.production(), spec.candidate())) {
+      Optional<dev.rehearsal.model.ModelConfig> config = arm.model().map(spec.models()::get);
+      if (config.isPresent() && dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.get().name(),
+          config.get().settings()).batch()) {
+        DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
+        models.answerBatch(arm.name(), config.get(), prefixes, false);
+      }
+    }
   }
 
   /** Arms still waiting for batch replies, in the order they were answered. */

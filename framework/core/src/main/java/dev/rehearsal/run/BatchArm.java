@@ -13,7 +13,6 @@ import dev.rehearsal.run.store.RunStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +51,12 @@ final class BatchArm {
   /** The arm's responses, and what it still waits for. */
   record Result(Map<String, Response> responses, Optional<BatchPending.Arm> pending, ArmCache cache) {}
 
-  Result answer(String arm, List<Prefix> prefixes, Map<String, Object> sampling, Map<String, Object> keyed) {
+  /**
+   * {@code failures}: the errors of batches collected earlier in this run (by cache key), shared by
+   * the run's passes so a request that failed is counted, not sent again in the same run.
+   */
+  Result answer(String arm, List<Prefix> prefixes, Map<String, Object> sampling, Map<String, Object> keyed,
+      boolean wait, Map<String, String> failures) {
     Map<String, ModelRequest> requests = new LinkedHashMap<>();
     Map<String, String> keyOf = new LinkedHashMap<>();
     for (Prefix p : prefixes) {
@@ -61,9 +65,8 @@ final class BatchArm {
       requests.putIfAbsent(key, request);
       keyOf.put(p.sampleId(), key);
     }
-    Map<String, String> failures = new HashMap<>();
     long hits = cache.getAll(requests.keySet()).size();
-    Instant deadline = Instant.now().plus(settings.maxWait());
+    Instant deadline = Instant.now().plus(wait ? settings.maxWait() : Duration.ZERO);
     long submittedNow = 0;
     while (true) {
       collect(requests.keySet(), failures);

@@ -43,6 +43,8 @@ final class ModelArm {
   private final Map<String, ResilientModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
   private Optional<RunStore> store = Optional.empty();
   private final Map<String, dev.rehearsal.model.batch.BatchClient> batchClients = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per model entry, this run's failed batch requests by cache key. */
+  private final Map<String, Map<String, String>> batchFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
   ModelArm(RunOptions options) {
     this.options = options;
@@ -54,6 +56,7 @@ final class ModelArm {
     clients.clear();
     batchClients.values().forEach(dev.rehearsal.model.batch.BatchClient::close);
     batchClients.clear();
+    batchFailures.clear();
     store.ifPresent(RunStore::close);
     store = Optional.empty();
   }
@@ -108,7 +111,7 @@ final class ModelArm {
    * Answers every prefix through the provider's batch endpoint ({@code mode: batch}); needs the run
    * store, which remembers what was submitted for a later run to collect.
    */
-  BatchArm.Result answerBatch(String arm, ModelConfig config, List<Prefix> prefixes) {
+  BatchArm.Result answerBatch(String arm, ModelConfig config, List<Prefix> prefixes, boolean wait) {
     dev.rehearsal.model.batch.BatchSettings settings =
         dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings());
     RunStore runStore = store().orElseThrow(() -> new IllegalStateException("models." + config.name()
@@ -118,7 +121,7 @@ final class ModelArm {
     dev.rehearsal.model.batch.BatchClient client =
         batchClients.computeIfAbsent(config.name(), n -> provider.createBatch(config));
     return new BatchArm(client, settings, runStore, options.progress()).answer(arm, prefixes, sampling(config),
-        keyed(config));
+        keyed(config), wait, batchFailures.computeIfAbsent(config.name(), n -> new java.util.concurrent.ConcurrentHashMap<>()));
   }
 
   private static ResilientModelClient resilient(ModelClientProvider provider, ModelConfig config) {

@@ -62,10 +62,13 @@ class BatchGateTests {
     server.processed = 5;
 
     // when a run submits, a second collects, and a third runs after the provider recovered
+    server.hold = true;
     assertThatThrownBy(() -> BatchGates.run(dir, server.baseUrl())).isInstanceOf(BatchPendingException.class);
+    server.hold = false;
     GateRun collected = BatchGates.run(dir, server.baseUrl());
     server.terminal = "completed";
     server.processed = Integer.MAX_VALUE;
+    server.hold = true;
     assertThatThrownBy(() -> BatchGates.run(dir, server.baseUrl())).isInstanceOf(BatchPendingException.class)
         .hasMessageContaining("30 requests outstanding");
 
@@ -90,7 +93,9 @@ class BatchGateTests {
     server.failing = prompt -> prompt.endsWith(" 3") || prompt.endsWith(" 13");
 
     // when a run submits and the next collects
+    server.hold = true;
     assertThatThrownBy(() -> BatchGates.run(dir, server.baseUrl())).isInstanceOf(BatchPendingException.class);
+    server.hold = false;
     GateRun collected = BatchGates.run(dir, server.baseUrl());
 
     // then the 18 good replies are graded and the 2 failures are counted and make the run unhealthy
