@@ -75,15 +75,25 @@ class Arms {
    * Submits (or collects) every batch-mode arm without waiting, so that both arms' batches run at the
    * provider at once while the run then waits on the first.
    */
-  void submitBatches(GateSpec spec, List<Prefix> prefixes) {
+  Void submitBatches(GateSpec spec, List<Prefix> prefixes) {
     for (ArmSpec arm : List.of(spec.production(), spec.candidate())) {
-      Optional<dev.rehearsal.model.ModelConfig> config = arm.model().map(spec.models()::get);
-      if (config.isPresent() && dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.get().name(),
-          config.get().settings()).batch()) {
+      Optional<dev.rehearsal.model.ModelConfig> config = batchModel(spec, arm);
+      if (config.isPresent()) {
         DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
         models.answerBatch(arm.name(), config.get(), prefixes, false);
       }
     }
+    return null;
+  }
+
+  /** Whether an arm of the gate uses a model in {@code mode: batch}. */
+  static boolean batchMode(GateSpec spec) {
+    return batchModel(spec, spec.production()).isPresent() || batchModel(spec, spec.candidate()).isPresent();
+  }
+
+  private static Optional<dev.rehearsal.model.ModelConfig> batchModel(GateSpec spec, ArmSpec arm) {
+    return arm.model().map(spec.models()::get).filter(c -> dev.rehearsal.model.batch.BatchSettings
+        .fromSpec("models." + c.name(), c.settings()).batch());
   }
 
   /** Arms still waiting for batch replies, in the order they were answered. */

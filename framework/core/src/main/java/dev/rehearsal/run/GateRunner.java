@@ -98,7 +98,9 @@ public final class GateRunner {
     if (spec.prefixes().sample().sequential().isPresent()) {
       return sequential(spec, sample, segments, warnings, stages);
     }
-    arms.submitBatches(spec, sample.prefixes());
+    if (Arms.batchMode(spec)) {
+      stages.time("submit and collect batches", () -> arms.submitBatches(spec, sample.prefixes()));
+    }
     ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
     ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
     if (!arms.pending().isEmpty()) {

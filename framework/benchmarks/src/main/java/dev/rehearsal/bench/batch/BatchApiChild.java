@@ -27,7 +27,10 @@ public final class BatchApiChild {
       System.out.printf("decided %s; candidate replies %d, errors %d; %.1f s in the child%n",
           run.decision().action().wireName(), run.candidate().responses().values().stream()
               .filter(r -> r.text().isPresent()).count(), run.candidate().errorCount(), (System.nanoTime() - start) / 1e9);
-      run.stages().forEach(s -> System.out.printf("  stage %-22s %6d ms%n", s.name(), s.stopMillis() - s.startMillis()));
+      run.stages().forEach(s -> System.out.printf("  stage %-28s %6d ms%n", s.name(), s.stopMillis() - s.startMillis()));
+      long staged = run.stages().stream().mapToLong(s -> s.stopMillis() - s.startMillis()).sum();
+      System.out.printf("  outside the stages (spec load, storing 2 x %d items) %d ms%n", run.items().size() / 2,
+          (System.nanoTime() - start) / 1_000_000 - staged);
     } catch (BatchPendingException e) {
       System.out.println(e.getMessage());
     }
