@@ -65,12 +65,16 @@ final class BatchArm {
       requests.putIfAbsent(key, request);
       keyOf.put(p.sampleId(), key);
     }
-    long hits = cache.getAll(requests.keySet()).size();
+    Map<String, ModelReply> replies = cache.getAll(requests.keySet());
+    long hits = replies.size();
     Instant deadline = Instant.now().plus(wait ? settings.maxWait() : Duration.ZERO);
     long submittedNow = 0;
-    while (true) {
-      collect(requests.keySet(), failures);
-      Map<String, ModelReply> replies = cache.getAll(requests.keySet());
+    for (boolean first = true; ; first = false) {
+      // Read again after a collection, and on every later poll: another run sharing the store may
+      // have collected one of these batches meanwhile.
+      if (collect(requests.keySet(), failures) || !first) {
+        replies = cache.getAll(requests.keySet());
+      }
       Set<String> missing = new LinkedHashSet<>(requests.keySet());
       missing.removeAll(replies.keySet());
       missing.removeAll(failures.keySet());
@@ -83,7 +87,8 @@ final class BatchArm {
   }
 
   /** Polls every open submission of this model; ended ones are collected into the cache. */
-  private void collect(Set<String> wanted, Map<String, String> failures) {
+  private boolean collect(Set<String> wanted, Map<String, String> failures) {
+    boolean collected = false;
     for (BatchTable.Submission s : table.open(client.modelId())) {
       Optional<String> batchId = s.batchId().or(() -> recover(s));
       if (batchId.isEmpty()) {
@@ -91,11 +96,18 @@ final class BatchArm {
       }
       var status = client.status(batchId.get());
       table.polled(s.submission(), status.providerStatus());
-      progress.println("[rehearsal] batch " + batchId.get() + " " + status.describe());
+      say("batch " + batchId.get() + " " + status.describe());
       if (status.ended()) {
         BatchCollection.collect(client, table, cache, s.submission(), batchId.get(), status, wanted, failures);
+        collected = true;
       }
     }
+    return collected;
+  }
+
+  /** A progress line; the model id may hold a base-url from the environment, so it is masked. */
+  private void say(String line) {
+    progress.println(dev.rehearsal.spec.Secrets.mask("[rehearsal] " + line));
   }
 
   /** A submission recorded just before a process died: found at the provider, or given up when old. */
@@ -104,8 +116,8 @@ final class BatchArm {
     if (found.isPresent()) {
       table.submitted(s.submission(), found.get());
     } else if (Instant.parse(s.submittedAt()).plus(ORPHAN_AFTER).isBefore(Instant.now())) {
-      progress.println("[rehearsal] warning: submission " + s.submission() + " was recorded but never reached the"
-          + " provider (the process died while submitting); its requests are submitted again");
+      say("warning: submission " + s.submission() + " was recorded but never reached the provider (the process"
+          + " died while submitting); its requests are submitted again");
       table.abandon(s.submission());
     }
     return found;
@@ -124,8 +136,7 @@ final class BatchArm {
       List<BatchEntry> entries = chunk.stream().map(k -> new BatchEntry(k, requests.get(k))).toList();
       String batchId = client.submit(submission, entries);
       table.submitted(submission, batchId);
-      progress.println("[rehearsal] batch " + batchId + " submitted: " + chunk.size() + " requests to "
-          + client.modelId());
+      say("batch " + batchId + " submitted: " + chunk.size() + " requests to " + client.modelId());
     }
     return fresh.size();
   }
