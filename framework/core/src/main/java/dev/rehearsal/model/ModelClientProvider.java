@@ -12,7 +12,11 @@ public interface ModelClientProvider {
   /** The {@code client:} value this provider serves, e.g. {@code openai}. */
   String id();
 
-  /** The spec keys this provider accepts besides {@code client}, for strict validation. */
+  /**
+   * The spec keys this provider accepts besides {@code client}, for strict validation. The common
+   * keys {@code api-key-env}, {@code mode} and {@code batch} are the loader's; a provider must not
+   * declare them.
+   */
   java.util.Set<String> settingKeys();
 
   /**
