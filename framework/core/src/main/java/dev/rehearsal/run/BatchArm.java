@@ -48,15 +48,24 @@ final class BatchArm {
     this.progress = progress;
   }
 
+  /** What one run collected from batches of one model: failures by cache key, and the keys of replies. */
+  record Collected(Map<String, String> failures, Set<String> replies) {
+    static Collected empty() {
+      return new Collected(new java.util.concurrent.ConcurrentHashMap<>(), java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+  }
+
   /** The arm's responses, and what it still waits for. */
   record Result(Map<String, Response> responses, Optional<BatchPending.Arm> pending, ArmCache cache) {}
 
   /**
-   * {@code failures}: the errors of batches collected earlier in this run (by cache key), shared by
-   * the run's passes so a request that failed is counted, not sent again in the same run.
+   * {@code run}: what this run's passes collected so far (errors by cache key, keys of replies),
+   * shared so a request that failed is counted, not sent again in the same run, and replies collected
+   * now are not reported as answered from the store.
    */
   Result answer(String arm, List<Prefix> prefixes, Map<String, Object> sampling, Map<String, Object> keyed,
-      boolean wait, Map<String, String> failures) {
+      boolean wait, Collected run) {
+    Map<String, String> failures = run.failures();
     Map<String, ModelRequest> requests = new LinkedHashMap<>();
     Map<String, String> keyOf = new LinkedHashMap<>();
     for (Prefix p : prefixes) {
@@ -66,13 +75,12 @@ final class BatchArm {
       keyOf.put(p.sampleId(), key);
     }
     Map<String, ModelReply> replies = cache.getAll(requests.keySet());
-    long hits = replies.size();
     Instant deadline = Instant.now().plus(wait ? settings.maxWait() : Duration.ZERO);
     long submittedNow = 0;
     for (boolean first = true; ; first = false) {
       // Read again after a collection, and on every later poll: another run sharing the store may
       // have collected one of these batches meanwhile.
-      if (collect(requests.keySet(), failures) || !first) {
+      if (collect(requests.keySet(), run) || !first) {
         replies = cache.getAll(requests.keySet());
       }
       Set<String> missing = new LinkedHashSet<>(requests.keySet());
@@ -80,6 +88,7 @@ final class BatchArm {
       missing.removeAll(failures.keySet());
       submittedNow += submit(missing, requests);
       if (missing.isEmpty() || !Instant.now().isBefore(deadline)) {
+        long hits = replies.keySet().stream().filter(k -> !run.replies().contains(k)).count();
         return result(arm, prefixes, keyOf, replies, failures, missing, submittedNow, hits);
       }
       pause();
@@ -87,7 +96,7 @@ final class BatchArm {
   }
 
   /** Polls every open submission of this model; ended ones are collected into the cache. */
-  private boolean collect(Set<String> wanted, Map<String, String> failures) {
+  private boolean collect(Set<String> wanted, Collected run) {
     boolean collected = false;
     for (BatchTable.Submission s : table.open(client.modelId())) {
       Optional<String> batchId = s.batchId().or(() -> recover(s));
@@ -98,7 +107,7 @@ final class BatchArm {
       table.polled(s.submission(), status.providerStatus());
       say("batch " + batchId.get() + " " + status.describe());
       if (status.ended()) {
-        BatchCollection.collect(client, table, cache, s.submission(), batchId.get(), status, wanted, failures);
+        BatchCollection.collect(client, table, cache, s.submission(), batchId.get(), status, wanted, run);
         collected = true;
       }
     }

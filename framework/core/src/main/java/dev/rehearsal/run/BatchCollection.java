@@ -21,7 +21,7 @@ final class BatchCollection {
   private BatchCollection() {}
 
   static void collect(BatchClient client, BatchTable table, ResponseCache cache, String submission, String batchId,
-      BatchStatus status, Set<String> wanted, Map<String, String> failures) {
+      BatchStatus status, Set<String> wanted, BatchArm.Collected run) {
     Map<String, BatchOutcome> byId = new HashMap<>();
     for (BatchOutcome o : client.results(batchId)) {
       byId.put(o.customId(), o);
@@ -40,10 +40,11 @@ final class BatchCollection {
       String reason = error + " (batch " + batchId + ")";
       outcomes.add(new Object[] {id, kind(error), reason});
       if (wanted.contains(id)) {
-        failures.put(id, reason);
+        run.failures().put(id, reason);
       }
     }
     cache.putAll(client.modelId(), replies);
+    run.replies().addAll(replies.keySet());
     table.ended(submission, status.providerStatus(), outcomes);
   }
 

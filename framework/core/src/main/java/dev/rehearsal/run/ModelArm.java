@@ -43,8 +43,8 @@ final class ModelArm {
   private final Map<String, ResilientModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
   private Optional<RunStore> store = Optional.empty();
   private final Map<String, dev.rehearsal.model.batch.BatchClient> batchClients = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Per model entry, this run's failed batch requests by cache key. */
-  private final Map<String, Map<String, String>> batchFailures = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per model entry, what this run collected from batches. */
+  private final Map<String, BatchArm.Collected> batchFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
   ModelArm(RunOptions options) {
     this.options = options;
@@ -121,7 +121,7 @@ final class ModelArm {
     dev.rehearsal.model.batch.BatchClient client =
         batchClients.computeIfAbsent(config.name(), n -> provider.createBatch(config));
     return new BatchArm(client, settings, runStore, options.progress()).answer(arm, prefixes, sampling(config),
-        keyed(config), wait, batchFailures.computeIfAbsent(config.name(), n -> new java.util.concurrent.ConcurrentHashMap<>()));
+        keyed(config), wait, batchFailures.computeIfAbsent(config.name(), n -> BatchArm.Collected.empty()));
   }
 
   private static ResilientModelClient resilient(ModelClientProvider provider, ModelConfig config) {

@@ -50,6 +50,7 @@ class BatchGateTests {
         .allSatisfy(r -> assertThat(r.text().orElseThrow()).startsWith("answer to help me with task"));
     assertThat(collected.production().errorCount()).isZero();
     assertThat(collected.decision().action()).isEqualTo(Action.SHIP);
+    assertThat(collected.candidate().cache()).contains(new ArmCache(0, 20));
     assertThat(rerun.candidate().cache()).contains(new ArmCache(20, 20));
     assertThat(server.polls()).isEqualTo(pollsAfterCollect);
   }
