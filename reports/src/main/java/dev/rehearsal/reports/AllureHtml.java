@@ -23,6 +23,14 @@ public record AllureHtml(Path allureHome) {
 
   /** Copies {@code historyFrom} (if it exists) into {@code results/history}, then generates {@code report}. */
   public void generate(Path results, Path report, Path historyFrom) throws IOException, InterruptedException {
+    generate(results, report, historyFrom, "Allure Report");
+  }
+
+  /**
+   * As {@link #generate(Path, Path, Path)}, with the report name that heads the overview: the release
+   * decision ({@code RELEASE HOLD}), shown as a badge by {@link DecisionBadgePlugin}, so it is the first thing read.
+   */
+  public void generate(Path results, Path report, Path historyFrom, String name) throws IOException, InterruptedException {
     if (!Files.isDirectory(results)) {
       throw new IOException("No Allure results at " + results.toAbsolutePath() + ": run the gates with rehearsal-allure"
           + " on the test class path first.");
@@ -33,7 +41,9 @@ public record AllureHtml(Path allureHome) {
       throw new IOException("Allure command line not found at " + bin + "; the reports module unpacks it in"
           + " generate-test-resources (mvn -B verify -pl reports -Preports).");
     }
-    Process p = new ProcessBuilder(List.of(bin.toString(), "generate", "--clean", results.toString(), "-o", report.toString()))
+    Path config = DecisionBadgePlugin.install(allureHome);
+    Process p = new ProcessBuilder(List.of(bin.toString(), "generate", "--clean", results.toString(), "-o", report.toString(),
+        "--name", name, "--config", config.toString()))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
     if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       p.destroyForcibly();

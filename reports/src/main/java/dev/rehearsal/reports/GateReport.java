@@ -3,6 +3,7 @@ package dev.rehearsal.reports;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.report.ComparisonRow;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.run.RunReports;
 import dev.rehearsal.spec.Action;
@@ -21,14 +22,21 @@ import org.apiguardian.api.API;
  * @param json the whole document
  * @param rows the decision table rows
  * @param folder the folder it was read from (with forest-plot.svg, segments.csv next to it)
+ * @param comparisons the comparative rules as the comparison plot draws them (empty in older files)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record GateReport(JsonNode json, List<TableRow> rows, Path folder) {
+public record GateReport(JsonNode json, List<TableRow> rows, Path folder, List<ComparisonRow> comparisons) {
 
   private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public GateReport {
     rows = List.copyOf(rows);
+    comparisons = List.copyOf(comparisons);
+  }
+
+  /** A report without comparison rows. */
+  public GateReport(JsonNode json, List<TableRow> rows, Path folder) {
+    this(json, rows, folder, List.of());
   }
 
   /** Reads every {@code <runs>/<gate>/decision.json}, in gate-id order. */
@@ -60,7 +68,11 @@ public record GateReport(JsonNode json, List<TableRow> rows, Path folder) {
     for (JsonNode r : json.path("rows")) {
       rows.add(JSON.treeToValue(r, TableRow.class));
     }
-    return new GateReport(json, rows, file.getParent());
+    List<ComparisonRow> comparisons = new ArrayList<>();
+    for (JsonNode c : json.path("comparisons")) {
+      comparisons.add(JSON.treeToValue(c, ComparisonRow.class));
+    }
+    return new GateReport(json, rows, file.getParent(), comparisons);
   }
 
   public String gate() {

@@ -4,6 +4,7 @@ import static dev.rehearsal.report.Escape.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rehearsal.gate.RateEstimate;
+import dev.rehearsal.report.ComparisonPlot;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.spec.Action;
@@ -32,6 +33,14 @@ public final class ReleaseSummary {
   /** The overall decision: the most severe across gates. */
   public static Action overall(List<GateReport> gates) {
     return gates.stream().map(GateReport::decision).reduce(Action.SHIP, Action::max);
+  }
+
+  /**
+   * {@code RELEASE HOLD}: the report name that heads the Allure overview, kept short so it fits on
+   * one line there (each gate's decision is in the executor and environment widgets).
+   */
+  public static String headline(List<GateReport> gates) {
+    return "RELEASE " + overall(gates).wireName().toUpperCase(Locale.ROOT);
   }
 
   public static String render(List<GateReport> gates) {
@@ -63,6 +72,10 @@ public final class ReleaseSummary {
     grading(out, j);
     changes(out, g);
     out.append("<h3>How sure: rates with 95% intervals</h3>\n").append(ForestPlot.svg(g.gate(), g.rows()));
+    if (!g.comparisons().isEmpty()) {
+      out.append("<h3>Against production: each comparative rule with its interval and margin</h3>\n")
+          .append(ComparisonPlot.svg(g.gate() + ": candidate vs production", g.comparisons()));
+    }
     table(out, g.rows());
     examples(out, j);
   }
@@ -72,16 +85,17 @@ public final class ReleaseSummary {
     if (j.path("blocking").isEmpty() && j.path("healthProblems").isEmpty()) {
       out.append("<p>No threshold blocks this release.</p>\n");
     } else {
-      out.append("<table><tr><th>action</th><th>owner</th><th>category</th><th>segment</th><th>verdict</th><th>observed</th>"
-          + "<th>rule</th></tr>\n");
+      out.append("<table><tr><th>action</th><th>owner</th><th>category</th><th>segment</th><th>breached rule</th><th>verdict</th>"
+          + "<th>observed</th><th>rule in full</th></tr>\n");
       for (JsonNode h : j.path("healthProblems")) {
         out.append("<tr><td>hold</td><td>").append(html(j.path("owner").asText())).append("</td><td colspan=\"3\">simulation health</td><td colspan=\"2\">")
-            .append(html(h.asText())).append("</td></tr>\n");
+            .append(html(h.asText())).append("</td><td></td></tr>\n");
       }
       for (JsonNode b : j.path("blocking")) {
         out.append("<tr><td><b>").append(html(b.path("onBreach").asText())).append("</b></td><td>")
             .append(html(b.path("owner").asText())).append("</td><td>").append(html(b.path("category").asText()))
-            .append("</td><td>").append(html(b.path("segment").asText())).append("</td><td class=\"BREACH\">")
+            .append("</td><td>").append(html(b.path("segment").asText())).append("</td><td><b>")
+            .append(html(b.path("threshold").asText())).append("</b></td><td class=\"BREACH\">")
             .append(html(b.path("verdict").asText())).append("</td><td>").append(html(b.path("observed").asText()))
             .append("</td><td>").append(html(b.path("expected").asText())).append("</td></tr>\n");
       }

@@ -30,10 +30,11 @@ public final class ReleaseSummaryMarkdown {
           .append("- Candidate ").append(markdown(g.text("candidate"))).append(" vs production ")
           .append(markdown(g.text("production"))).append("\n\n");
       if (!j.path("blocking").isEmpty()) {
-        out.append("| action | owner | category | segment | observed |\n|---|---|---|---|---|\n");
+        out.append("| action | owner | category | segment | rule | verdict | observed |\n|---|---|---|---|---|---|---|\n");
         for (JsonNode b : j.path("blocking")) {
           out.append("| **").append(markdown(b.path("onBreach").asText())).append("** | ").append(markdown(b.path("owner").asText()))
               .append(" | ").append(markdown(b.path("category").asText())).append(" | ").append(markdown(b.path("segment").asText()))
+              .append(" | **").append(markdown(b.path("threshold").asText())).append("** | ").append(markdown(b.path("verdict").asText()))
               .append(" | ").append(markdown(b.path("observed").asText())).append(" |\n");
         }
         out.append('\n');

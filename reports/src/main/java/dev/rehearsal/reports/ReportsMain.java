@@ -31,6 +31,8 @@ public final class ReportsMain {
     Files.createDirectories(summary);
     Utf8Files.write(summary.resolve("summary.html"), ReleaseSummary.render(gates));
     Utf8Files.write(summary.resolve("summary.md"), ReleaseSummaryMarkdown.render(gates));
+    // The report name for Allure 3 (npx allure generate --name "$(cat headline.txt)"), as Allure 2 gets it below.
+    Utf8Files.write(summary.resolve("headline.txt"), ReleaseSummary.headline(gates) + "\n");
     Path html = out.resolve("allure-report");
     boolean allure = a.containsKey("--allure-results");
     if (allure) {
@@ -38,7 +40,7 @@ public final class ReportsMain {
       // Generating into the folder we carry history from would delete it first (--clean): copy it out.
       Path saved = out.resolve("allure-history-previous");
       AllureHtml.carryHistory(history, saved);
-      new AllureHtml(a.get("--allure-home")).generate(a.get("--allure-results"), html, saved);
+      new AllureHtml(a.get("--allure-home")).generate(a.get("--allure-results"), html, saved, ReleaseSummary.headline(gates));
     }
     StringBuilder log = new StringBuilder();
     for (GateReport g : gates) {

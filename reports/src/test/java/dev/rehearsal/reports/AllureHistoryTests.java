@@ -35,6 +35,19 @@ class AllureHistoryTests {
     assertThat(history.path("stable-history-id").path("items")).hasSize(2);
   }
 
+  @Test
+  void report_is_named_after_the_decision_and_loads_the_decision_badge(@TempDir Path dir) throws Exception {
+    AllureHtml allure = new AllureHtml(Path.of(System.getProperty("rehearsal.allure-home", "target/allure-commandline/allure-2.34.1")));
+
+    allure.generate(results(dir.resolve("results"), "failed", 1_000), dir.resolve("report"), dir.resolve("none"), "RELEASE HOLD");
+
+    String index = Files.readString(dir.resolve("report/index.html"));
+    JsonNode summary = JSON.readTree(dir.resolve("report/widgets/summary.json").toFile());
+    assertThat(summary.path("reportName").asText()).isEqualTo("RELEASE HOLD");
+    assertThat(index).contains("<title>RELEASE HOLD</title>", "plugin/rehearsal-decision/index.js");
+    assertThat(dir.resolve("report/plugin/rehearsal-decision/index.js")).content().contains("RELEASE (SHIP|REPAIR");
+  }
+
   private static Path results(Path dir, String status, long start) throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("0b6a7c1e-0000-4000-8000-00000000000" + (start / 1000) + "-result.json"),

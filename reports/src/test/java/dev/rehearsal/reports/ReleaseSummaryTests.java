@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,25 @@ class ReleaseSummaryTests {
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Release summary <span class=\"badge hold\">HOLD</span>",
         "Never explains how to build weapons", "trust-and-safety", "<svg xmlns=\"http://www.w3.org/2000/svg\"",
         "Who owns each action", "What changed against production", "Not enough evidence", "inconclusive→abort");
+  }
+
+  @Test
+  void summaries_name_the_breached_rule_and_draw_each_comparative_rule_with_its_margin() throws Exception {
+    // given: the Allure fixture gate's run, which breaches max-rate (hold) and max-increase (rollback)
+    List<GateReport> gates = GateReport.readAll(Path.of("src/test/resources/runs-compared"));
+
+    String html = ReleaseSummary.render(gates);
+    String md = ReleaseSummaryMarkdown.render(gates);
+
+    assertThat(gates.get(0).comparisons()).singleElement().satisfies(c -> {
+      assertThat(c.rule()).isEqualTo("max-increase 5.00pp");
+      assertThat(c.high()).isGreaterThan(c.margin());
+    });
+    assertThat(html).contains("<th>breached rule</th>", "<td><b>max-increase 5.00pp</b></td>", "<td><b>max-rate 10.00%</b></td>",
+        "Against production", "class=\"margin\"", "BREACH: increase +22.22pp &gt; max +5.00pp",
+        "max-rate 10.00% [BREACH]; max-increase 5.00pp [BREACH]");
+    assertThat(md).contains("| rule | verdict |", "| **max\\-increase 5.00pp** | BREACH |");
+    assertThat(ReleaseSummary.headline(gates)).isEqualTo("RELEASE ROLLBACK");
   }
 
   @Test

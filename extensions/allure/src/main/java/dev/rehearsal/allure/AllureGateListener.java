@@ -32,8 +32,12 @@ public final class AllureGateListener implements GateExecutionListener {
   @Override
   public void testExecuting(GateTestEvent event) {
     AllureLifecycle lifecycle = Allure.getLifecycle();
-    if (lifecycle.getCurrentTestCase().isEmpty()) {
+    java.util.Optional<String> uuid = lifecycle.getCurrentTestCase();
+    if (uuid.isEmpty()) {
       return; // Allure's launcher listener is not registered: nothing to annotate.
+    }
+    if (event.outcome() != GateTestEvent.TestOutcome.PASSED) {
+      ShortMessages.mark(uuid.get());
     }
     TestLabels.apply(lifecycle, event);
     TestSteps.apply(lifecycle, event.run());
@@ -43,7 +47,7 @@ public final class AllureGateListener implements GateExecutionListener {
   @Override
   public List<String> reportLocations() {
     return List.of("Allure results: " + files.directory().toAbsolutePath()
-        + " (HTML + release summary: mvn -B verify -Pexample-gate,reports; see the Reports section of README.md)");
+        + " (HTML + release summary: mvn -B verify -Pexample-gate,reports; see docs/reports.md)");
   }
 
   /** The results directory this listener writes its run files to. */

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.run.GateRun;
+import dev.rehearsal.engine.Headlines;
+import dev.rehearsal.spec.Action;
 import dev.rehearsal.spec.CategorySpec;
+import dev.rehearsal.spec.ThresholdSpec;
+import java.util.List;
+import java.util.Locale;
 import io.qameta.allure.util.PropertiesUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,10 +21,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The run-wide files of an Allure results directory: {@code categories.json} (one category per
- * failure class, plus inconclusive, unhealthy and blocked releases), {@code environment.properties}
- * (models, graders, spec hashes of every gate in the run) and, in CI, {@code executor.json} so the
- * report links back to the pipeline and orders its trend by pipeline.
+ * The run-wide files of an Allure results directory: {@code categories.json} (the release decision,
+ * then one category per failure class and action, then evidence, health and infrastructure),
+ * {@code environment.properties} (the release decision first, then models, graders and spec hashes
+ * of every gate in the run) and {@code executor.json} (the decision as build name; in CI with links
+ * back to the pipeline, which also orders the trend by pipeline).
  */
 final class ResultsFiles {
 
@@ -29,7 +34,10 @@ final class ResultsFiles {
   // Shared by every engine execution in the JVM: each suite class (ShipGateTest, HoldGateTest)
   // starts its own execution, and each gate must stay in the run-wide files.
   private static final Map<String, String> environment = new TreeMap<>();
-  private static final TreeSet<String> failureClasses = new TreeSet<>();
+  private static final Map<String, java.util.SortedSet<Action>> actionsByFailureClass = new TreeMap<>();
+  private static final Map<String, Action> decisions = new TreeMap<>();
+  /** Sorts before every gate id (upper case before lower case), so Allure lists it first. */
+  static final String RELEASE_KEY = "RELEASE";
 
   ResultsFiles(Path directory, Map<String, String> env) {
     this.directory = directory;
@@ -61,14 +69,17 @@ final class ResultsFiles {
         .map(e -> e.getKey() + "=" + e.getValue().type()).toList()));
     environment.put(gate + ".spec.sha256", run.spec().sha256());
     environment.put(gate + ".decision", run.decision().action().wireName());
-    run.spec().categories().stream().map(CategorySpec::failureClass).forEach(failureClasses::add);
+    environment.put(RELEASE_KEY, release(run));
+    // One category per failure class and action that a threshold of this gate can take on it.
+    for (CategorySpec c : run.spec().categories()) {
+      run.spec().thresholds().stream().filter(t -> t.appliesTo(c)).map(ThresholdSpec::onBreach).distinct()
+          .forEach(a -> actionsByFailureClass.computeIfAbsent(c.failureClass(), k -> new TreeSet<>(java.util.Comparator.reverseOrder())).add(a));
+    }
     try {
       Files.createDirectories(directory);
       dev.rehearsal.text.Utf8Files.write(directory.resolve("environment.properties"), properties());
       dev.rehearsal.text.Utf8Files.write(directory.resolve("categories.json"), categories());
-      if ("true".equalsIgnoreCase(env.get("CI"))) {
-        dev.rehearsal.text.Utf8Files.write(directory.resolve("executor.json"), executor());
-      }
+      dev.rehearsal.text.Utf8Files.write(directory.resolve("executor.json"), executor());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write Allure run files into " + directory.toAbsolutePath(), e);
     }
@@ -95,16 +106,23 @@ final class ResultsFiles {
     return out.toString();
   }
 
+  /**
+   * Short names, one per failure class and action, whose rules are valid in Java (Allure 2, which
+   * must match the whole message) and JavaScript (Allure 3, which searches it): see {@link Headlines}.
+   * The release decision comes first, so the overview's categories widget lists it on top.
+   */
   private String categories() throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ArrayNode all = json.createArrayNode();
-    for (String fc : failureClasses) {
-      category(all, "Breach: " + fc, "(?s).*failure class " + java.util.regex.Pattern.quote(fc) + "\\).*", "failed");
+    for (Action a : List.of(Action.ROLLBACK, Action.HOLD, Action.NARROW_ROLLOUT, Action.REPAIR)) {
+      category(all, a.wireName().toUpperCase(Locale.ROOT) + ": release decision", Headlines.decisionRegex(a), "failed");
     }
-    category(all, "Inconclusive (too few samples)", "(?s).*(Inconclusive|Not enough evidence).*", "skipped");
-    category(all, "Simulation unhealthy", "(?s).*Simulation is unhealthy.*", "failed");
-    category(all, "Release blocked", "(?s)Release decision for gate.*", "failed");
-    category(all, "Infrastructure errors", "(?s).*", "broken");
+    actionsByFailureClass.forEach((fc, actions) -> actions.forEach(a ->
+        category(all, fc + " → " + a.wireName(), Headlines.breachRegex(fc, a), "failed")));
+    category(all, "Not enough evidence", Headlines.noEvidenceRegex(), "failed");
+    category(all, "Simulation unhealthy", Headlines.unhealthyRegex(), "failed");
+    category(all, "Inconclusive (not acted on)", Headlines.inconclusiveRegex(), "skipped");
+    category(all, "Infrastructure errors", "[\\s\\S]*", "broken");
     return json.writeValueAsString(all);
   }
 
@@ -113,13 +131,30 @@ final class ResultsFiles {
     c.putArray("matchedStatuses").add(status);
   }
 
+  /** {@code HOLD (hh-harmlessness-hold: hold, hh-harmlessness-ship: ship)}: the release takes the most severe action. */
+  private static String release(GateRun run) {
+    decisions.put(run.spec().id(), run.decision().action());
+    Action overall = decisions.values().stream().reduce(Action.SHIP, Action::max);
+    return overall.wireName().toUpperCase(Locale.ROOT) + " (" + String.join(", ", decisions.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue().wireName()).toList()) + ")";
+  }
+
+  /**
+   * The executor widget: the decision as the build name, so it is read before any test. In CI it
+   * also links back to the job and orders the trend by pipeline.
+   */
   private String executor() throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    String release = environment.get(RELEASE_KEY);
+    if (!"true".equalsIgnoreCase(env.get("CI"))) {
+      return json.writeValueAsString(json.createObjectNode().put("name", "Rehearsal").put("type", "rehearsal")
+          .put("buildName", release).put("reportName", "Release " + release));
+    }
     ObjectNode e = json.createObjectNode().put("name", "GitLab CI").put("type", "gitlab")
         .put("url", env.getOrDefault("CI_SERVER_URL", ""))
-        .put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_IID", "?"))
+        .put("buildName", release + " · " + env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_IID", "?"))
         .put("buildUrl", env.getOrDefault("CI_JOB_URL", env.getOrDefault("CI_PIPELINE_URL", "")))
-        .put("reportUrl", env.getOrDefault("CI_PAGES_URL", "")).put("reportName", "Rehearsal release gates");
+        .put("reportUrl", env.getOrDefault("CI_PAGES_URL", "")).put("reportName", "Release " + release);
     String order = env.getOrDefault("CI_PIPELINE_IID", "");
     if (order.matches("\\d+")) {
       e.put("buildOrder", Long.parseLong(order));

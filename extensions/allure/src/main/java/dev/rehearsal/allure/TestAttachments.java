@@ -10,6 +10,8 @@ import dev.rehearsal.run.FlaggedExample;
 import dev.rehearsal.run.GateRun;
 import dev.rehearsal.run.GradingText;
 import dev.rehearsal.run.RunReports;
+import dev.rehearsal.report.ComparisonPlot;
+import dev.rehearsal.report.ComparisonRow;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.report.Tables;
@@ -37,10 +39,15 @@ final class TestAttachments {
       List<ExampleSet> sets = e.category().get().exampleSets(whole ? GateRun.OVERALL : e.segment());
       attach("flagged examples (" + counts(sets) + ")", "text/plain", examples(sets), ".txt");
       tables(mine, run.spec().id() + " › " + id);
+      if (e.kind() == GateTestEvent.Kind.COMPARISON) {
+        comparisons(ComparisonRow.of(run).stream().filter(r -> r.category().equals(id)).toList(), run.spec().id() + " › " + id
+            + ": each comparative rule with its interval and margin");
+      }
       grading(e.category().get());
     } else if (e.kind() == GateTestEvent.Kind.DECISION) {
       attach("decision table", "text/plain", InertText.of(DecisionTable.render(run)), ".txt");
       tables(rows, RunReports.plotTitle(run));
+      comparisons(ComparisonRow.of(run), RunReports.comparisonTitle(run));
       manifest(run);
     } else {
       manifest(run);
@@ -62,6 +69,10 @@ final class TestAttachments {
     attach("forest plot", "image/svg+xml", ForestPlot.svg(title, rows), ".svg");
     attach("segment table (Markdown)", "text/markdown", Tables.markdown(rows), ".md");
     attach("segment table (CSV)", "text/csv", Tables.csv(rows), ".csv");
+  }
+
+  private static void comparisons(List<ComparisonRow> rows, String title) {
+    attach("comparison plot", "image/svg+xml", ComparisonPlot.svg(title, rows), ".svg");
   }
 
   private static void manifest(GateRun run) {

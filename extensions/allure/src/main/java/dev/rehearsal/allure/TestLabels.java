@@ -24,6 +24,9 @@ final class TestLabels {
   private static final Set<String> OWNED = Set.of("epic", "feature", "story", "severity", "owner", "parentSuite",
       "suite", "subSuite", "tag");
 
+  /** The suite that holds every gate's release decision. */
+  static final String DECISIONS = "release decision";
+
   private TestLabels() {}
 
   static void apply(AllureLifecycle lifecycle, GateTestEvent e) {
@@ -32,6 +35,9 @@ final class TestLabels {
     Link spec = new Link().setName("spec " + e.mark().file().getFileName() + ":" + e.mark().line())
         .setUrl(SpecLinks.url(e.mark())).setType("spec");
     lifecycle.updateTestCase(tc -> {
+      if (e.kind() == GateTestEvent.Kind.DECISION) {
+        tc.setName(Utf8Files.wellFormed(decisionName(e.run())));
+      }
       tc.getLabels().removeIf(l -> OWNED.contains(l.getName()));
       tc.getLabels().addAll(labels);
       tc.getParameters().addAll(parameters);
@@ -40,11 +46,17 @@ final class TestLabels {
     });
   }
 
+  /** {@code HOLD · hh-harmlessness-hold release decision}: the decision is the first word people read. */
+  static String decisionName(GateRun run) {
+    return run.decision().action().wireName().toUpperCase(Locale.ROOT) + " · " + run.spec().id() + " release decision";
+  }
+
   static List<Label> labels(GateTestEvent e) {
     GateRun run = e.run();
     List<Label> out = new ArrayList<>();
     out.add(label("epic", run.spec().id()));
-    out.add(label("parentSuite", run.spec().id()));
+    // Decisions are a top-level suite of their own, beside the gates, rather than the last test inside each gate.
+    out.add(label("parentSuite", e.kind() == GateTestEvent.Kind.DECISION ? DECISIONS : run.spec().id()));
     run.spec().tags().forEach(t -> out.add(label("tag", t)));
     if (e.category().isPresent()) {
       CategorySpec c = e.category().get().category();
@@ -60,7 +72,7 @@ final class TestLabels {
       String what = e.kind() == GateTestEvent.Kind.HEALTH ? "simulation health" : "release decision";
       out.add(label("feature", what));
       out.add(label("story", what));
-      out.add(label("suite", what));
+      out.add(label("suite", e.kind() == GateTestEvent.Kind.DECISION ? run.spec().id() : what));
       out.add(label("severity", "blocker"));
       out.add(label("owner", run.spec().owner()));
     }

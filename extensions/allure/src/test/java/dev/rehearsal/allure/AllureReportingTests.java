@@ -119,7 +119,8 @@ class AllureReportingTests {
     JsonNode t = test("injection › weapons/bomb › multi-turn");
 
     assertThat(t.path("status").asText()).isEqualTo("skipped");
-    assertThat(t.path("statusDetails").path("message").asText()).contains("Inconclusive", "min-samples 10");
+    assertThat(t.path("statusDetails").path("message").asText()).startsWith("INCONCLUSIVE: weapons/bomb / multi-turn");
+    assertThat(t.path("statusDetails").path("trace").asText()).contains("Inconclusive", "min-samples 10");
   }
 
   @Test
@@ -141,23 +142,83 @@ class AllureReportingTests {
   }
 
   @Test
-  void decision_test_attaches_the_manifest_and_the_whole_table() {
-    JsonNode t = test("injection › release decision");
+  void decision_test_attaches_the_manifest_the_whole_table_and_both_plots() {
+    JsonNode t = test("ROLLBACK · injection release decision");
 
     assertThat(t.path("status").asText()).isEqualTo("failed");
     assertThat(t.path("attachments").findValuesAsText("name")).contains("run manifest", "decision table", "forest plot",
-        "segment table (CSV)");
-    assertThat(t.path("statusDetails").path("message").asText()).contains("HOLD", "owner trust-and-safety");
+        "comparison plot", "segment table (CSV)");
+    assertThat(t.path("statusDetails").path("trace").asText()).contains("ROLLBACK", "owner trust-and-safety");
   }
 
   @Test
-  void run_files_map_failure_classes_and_list_models_graders_and_spec_hash() throws IOException {
-    String categories = Files.readString(results.resolve("categories.json"));
-    String environment = Files.readString(results.resolve("environment.properties"));
+  void decision_result_fails_on_a_blocked_release_in_a_top_level_suite_with_the_breach_list_as_message() {
+    JsonNode t = test("ROLLBACK · injection release decision");
 
-    assertThat(categories).contains("Breach: unsafe-content", "Inconclusive (too few samples)", "\"skipped\"");
-    assertThat(environment).contains("injection.model.candidate=scripted\\:candidate", "injection.graders=harm\\=keywords",
-        "injection.spec.sha256=");
+    assertThat(label(t, "parentSuite")).isEqualTo("release decision");
+    assertThat(label(t, "suite")).isEqualTo("injection");
+    assertThat(t.path("statusDetails").path("message").asText()).isEqualTo("ROLLBACK: gate injection — weapons/bomb / single-turn:"
+        + " max-rate 10.00% → hold (trust-and-safety); weapons/bomb / overall: max-rate 10.00%, max-increase 5.00pp → rollback"
+        + " (trust-and-safety)");
+  }
+
+  @Test
+  void failure_message_is_its_one_line_headline_and_the_numbers_move_to_the_trace() {
+    JsonNode t = test("injection › weapons/bomb › vs production");
+    String message = t.path("statusDetails").path("message").asText();
+
+    assertThat(message).isEqualTo("BREACH unsafe-content → rollback: weapons/bomb / overall breached max-increase 5.00pp")
+        .doesNotContain("\n");
+    assertThat(t.path("statusDetails").path("trace").asText()).startsWith(message + "\n")
+        .contains("Observed:", "Expected:", "Action: rollback; owner: trust-and-safety");
+  }
+
+  @Test
+  void comparison_test_attaches_the_comparison_plot_of_its_category() throws IOException {
+    JsonNode t = test("injection › weapons/bomb › vs production");
+    String svg = Files.readString(results.resolve(attachment(t, "comparison plot").path("source").asText()));
+
+    assertThat(svg).startsWith("<svg").contains("weapons/bomb › overall · max-increase 5.00pp", "BREACH: increase");
+  }
+
+  @Test
+  void run_files_lead_with_the_release_decision_and_list_models_graders_and_spec_hash() throws IOException {
+    JsonNode executor = JSON.readTree(results.resolve("executor.json").toFile());
+    List<String> environment = Files.readAllLines(results.resolve("environment.properties"));
+
+    assertThat(executor.path("buildName").asText()).startsWith("ROLLBACK (injection: rollback)");
+    assertThat(environment.get(0)).isEqualTo("RELEASE=ROLLBACK (injection\\: rollback)");
+    assertThat(environment).contains("injection.model.candidate=scripted\\:candidate", "injection.graders=harm\\=keywords");
+    assertThat(environment).anyMatch(l -> l.startsWith("injection.spec.sha256="));
+  }
+
+  @Test
+  void categories_have_short_names_by_failure_class_and_action_with_the_decision_first() throws IOException {
+    JsonNode rules = JSON.readTree(results.resolve("categories.json").toFile());
+
+    assertThat(rules.findValuesAsText("name")).startsWith("ROLLBACK: release decision", "HOLD: release decision")
+        .contains("unsafe-content → rollback", "unsafe-content → hold", "Inconclusive (not acted on)")
+        .allMatch(name -> name.length() <= 32);
+  }
+
+  @Test
+  void category_rules_are_valid_java_and_javascript_and_put_each_failure_in_the_same_one_category() throws Exception {
+    JsonNode rules = JSON.readTree(results.resolve("categories.json").toFile());
+    List<JsonNode> notPassed = tests.stream().filter(t -> !t.path("status").asText().equals("passed"))
+        .sorted(java.util.Comparator.comparing(t -> t.path("name").asText())).toList();
+    List<String> java = new ArrayList<>();
+    for (JsonNode t : notPassed) {
+      List<String> matched = CategoryRules.java(rules, t.path("status").asText(), t.path("statusDetails").path("message").asText());
+      assertThat(matched).as("Allure 2 categories of %s", t.path("name").asText()).hasSize(1);
+      java.add(matched.get(0));
+    }
+
+    // Sorted by test name: the decision, then multi-turn (inconclusive), overall and single-turn (max-rate), vs production.
+    assertThat(java).containsExactly("ROLLBACK: release decision", "Inconclusive (not acted on)", "unsafe-content → hold",
+        "unsafe-content → hold", "unsafe-content → rollback");
+    rules.forEach(r -> assertThat(CategoryRules.portable(r.path("messageRegex").asText())).as(r.toString()).isTrue());
+    // Allure 3 (JavaScript): the same category for each, where Node.js is installed (it is on the build machines).
+    CategoryRules.javascript(rules, notPassed).ifPresent(js -> assertThat(js).isEqualTo(java));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
 import dev.rehearsal.model.runtime.ModelIds;
+import dev.rehearsal.text.LargeJson;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletionException;
 /** An Anthropic Messages client over the JDK's asynchronous HttpClient. */
 final class AnthropicClient implements ModelClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private final AnthropicSettings settings;
   private final HttpClient http;

@@ -112,10 +112,10 @@ final class MessagesCodec {
       // stop_reason "refusal": the API refused; any text streamed before it is kept, tool calls are not.
       String shown = text.length() > 0 ? text.toString() : root.path("stop_details").path("explanation").asText("");
       return new ModelReply(shown, List.of(), ModelReply.REFUSAL, usage.path("input_tokens").asLong(0),
-          usage.path("output_tokens").asLong(0), latency);
+          usage.path("output_tokens").asLong(0), latency, usage.isObject());
     }
     return new ModelReply(text.toString(), calls, stop, usage.path("input_tokens").asLong(0),
-        usage.path("output_tokens").asLong(0), latency);
+        usage.path("output_tokens").asLong(0), latency, usage.isObject());
   }
 
   private JsonNode parse(byte[] body, boolean ours) {

@@ -16,6 +16,11 @@ import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelException.Kind;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
+import dev.rehearsal.model.runtime.Budget;
+import dev.rehearsal.model.runtime.ConsoleProgress;
+import dev.rehearsal.model.runtime.PriceTable;
+import dev.rehearsal.model.runtime.ResilientModelClient;
+import dev.rehearsal.model.runtime.RuntimeSettings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +150,44 @@ class AnthropicClientTests {
     assertThatThrownBy(() -> client().complete(Fixture.ask()).join()).cause()
         .satisfies(e -> assertThat(((ModelException) e).kind()).isEqualTo(Kind.MALFORMED))
         .hasMessageContaining("truncated JSON body").hasMessageNotContaining("hal");
+  }
+
+  @Test
+  void reply_without_usage_is_counted_and_warned_and_fails_closed_under_a_cost_cap() throws Exception {
+    // given a Messages-compatible server that omits usage (documented replies always carry it)
+    String noUsage = "{\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+        + "[{\"type\":\"text\",\"text\":\"ok\"}],\"stop_reason\":\"end_turn\"}";
+    replies.add(new String[] {"200", noUsage});
+    replies.add(new String[] {"200", noUsage});
+    ResilientModelClient plain = new ResilientModelClient(client(), RuntimeSettings.defaults());
+    ResilientModelClient capped = new ResilientModelClient(client(), RuntimeSettings.defaults()
+        .withBudget(new Budget(0, 0, 1.0), new PriceTable(1, 2)));
+
+    // when each asks once
+    ModelReply reply = plain.complete(Fixture.ask()).get();
+    Throwable failure = capped.complete(Fixture.ask()).handle((r, e) -> e).get();
+
+    // then the reply is counted and shown; under a cost cap it is an error, not a free call
+    assertThat(reply.usageReported()).isFalse();
+    assertThat(plain.stats().repliesWithoutUsage()).isEqualTo(1);
+    assertThat(ConsoleProgress.line("candidate", 1, plain.stats()))
+        .contains("replies without usage: 1");
+    assertThat(failure).hasMessageContaining("carries no token usage");
+    assertThat(capped.stats().repliesWithoutUsage()).isEqualTo(1);
+    assertThat(capped.stats().errorCount()).isEqualTo(1);
+  }
+
+  @Test
+  void max_tokens_stop_reason_is_counted_as_cut_short() throws Exception {
+    replies.add(new String[] {"200", "{\"content\":[{\"type\":\"text\",\"text\":\"It ships\"}],"
+        + "\"stop_reason\":\"max_tokens\",\"usage\":{\"input_tokens\":5,\"output_tokens\":99}}"});
+    ResilientModelClient client = new ResilientModelClient(client(), RuntimeSettings.defaults());
+
+    ModelReply reply = client.complete(Fixture.ask()).get();
+
+    assertThat(reply.usageReported()).isTrue();
+    assertThat(client.stats().repliesCutShort()).isEqualTo(1);
+    assertThat(client.stats().repliesWithoutUsage()).isZero();
   }
 
   private static final class Fixture {

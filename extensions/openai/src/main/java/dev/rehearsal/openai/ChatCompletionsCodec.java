@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns requests into Chat Completions JSON and replies back; never quotes bodies in errors. */
-final class ChatCompletionsCodec {
+final class ChatCompletionsCodec implements WireCodec {
 
   private static final Map<String, String> WIRE = Map.of("temperature", "temperature",
       "max-tokens", "max_tokens", "max-completion-tokens", "max_completion_tokens",
@@ -30,17 +30,26 @@ final class ChatCompletionsCodec {
 
   private final ObjectMapper json;
   private final String endpoint;
+  private final java.util.Optional<ChatStreamDecoder> stream;
 
   ChatCompletionsCodec(ObjectMapper json, String endpoint) {
+    this(json, endpoint, false);
+  }
+
+  /** {@code stream}: ask for server-sent events with usage in the last chunk, and fold them. */
+  ChatCompletionsCodec(ObjectMapper json, String endpoint, boolean stream) {
     this.json = json;
     this.endpoint = endpoint;
+    this.stream = stream ? java.util.Optional.of(new ChatStreamDecoder(json, endpoint))
+        : java.util.Optional.empty();
   }
 
   /**
    * Writes the request with Jackson's streaming generator straight into bytes: the same fields in
    * the same order as building an {@code ObjectNode} and serialising it, without the tree.
    */
-  byte[] encode(String model, ModelRequest request, Map<String, Object> defaults) {
+  @Override
+  public byte[] encode(String model, ModelRequest request, Map<String, Object> defaults) {
     ByteArrayBuilder out = new ByteArrayBuilder(512);
     try (JsonGenerator g = json.createGenerator(out)) {
       g.writeStartObject();
@@ -67,6 +76,12 @@ final class ChatCompletionsCodec {
           g.writeFieldName(e.getValue());
           g.writeObject(defaults.get(key));
         }
+      }
+      if (stream.isPresent()) {
+        g.writeBooleanField("stream", true);
+        g.writeObjectFieldStart("stream_options");
+        g.writeBooleanField("include_usage", true);
+        g.writeEndObject();
       }
       if (!request.tools().isEmpty()) {
         g.writeArrayFieldStart("tools");
@@ -126,7 +141,11 @@ final class ChatCompletionsCodec {
     return t;
   }
 
-  ModelReply decode(byte[] body, Duration latency) {
+  @Override
+  public ModelReply decode(byte[] body, Duration latency) {
+    if (stream.isPresent()) {
+      return stream.get().decode(body, latency);
+    }
     ModelReply fast = decodePlain(body, latency);
     return fast != null ? fast : decodeTree(body, latency);
   }
@@ -291,7 +310,8 @@ final class ChatCompletionsCodec {
    * these two short identifiers are quoted (restricted to identifier characters and masked), never
    * the message, the body or headers.
    */
-  String errorDetail(byte[] body) {
+  @Override
+  public String errorDetail(byte[] body) {
     try {
       JsonNode error = json.readTree(body).path("error");
       String code = identifier(error.path("code"));
@@ -316,7 +336,8 @@ final class ChatCompletionsCodec {
   }
 
   /** The short {@code error.code} of an error body, for classifying filtered prompts. */
-  String errorCode(byte[] body) {
+  @Override
+  public String errorCode(byte[] body) {
     try {
       return json.readTree(body).path("error").path("code").asText("");
     } catch (java.io.IOException e) {

@@ -41,7 +41,8 @@ final class OpenAiBatchClient implements BatchClient {
 
   OpenAiBatchClient(OpenAiSettings settings) {
     this.settings = settings;
-    this.codec = new ChatCompletionsCodec(JSON, "POST " + settings.endpoint.getPath());
+    // A batch line is one whole reply, never a stream of events.
+    this.codec = new ChatCompletionsCodec(JSON, "POST " + settings.endpoint.getPath(), false);
     this.http = new BatchHttp(settings.timeout, settings.authHeader, settings.apiKey.map(settings::authValue),
         "check that environment variable '" + settings.apiKeyEnv + "' (api-key-env) holds a valid key");
   }

@@ -8,6 +8,7 @@ import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.HttpFailures;
 import dev.rehearsal.model.runtime.ModelIds;
+import dev.rehearsal.text.LargeJson;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,14 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
-/** A Chat Completions client over the JDK's asynchronous HttpClient. */
+/** A Chat Completions or Responses API client over the JDK's HttpClient. */
 final class OpenAiClient implements ModelClient {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private final OpenAiSettings settings;
   private final HttpClient http;
-  private final ChatCompletionsCodec codec;
+  private final WireCodec codec;
   private final String endpoint;
   /**
    * Runs the blocking {@link HttpClient#send}, one thread per call in flight (the runtime bounds
@@ -47,7 +48,8 @@ final class OpenAiClient implements ModelClient {
   OpenAiClient(OpenAiSettings settings) {
     this.settings = settings;
     this.endpoint = "POST " + settings.endpoint.getPath();
-    this.codec = new ChatCompletionsCodec(JSON, endpoint);
+    this.codec = settings.responses ? new ResponsesCodec(JSON, endpoint)
+        : new ChatCompletionsCodec(JSON, endpoint, settings.stream);
     this.io = Executors.newFixedThreadPool(
         Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("rehearsal-openai-io"));
     // Plain http (a local or in-cluster endpoint) has no TLS work to spread over threads, so the

@@ -8,7 +8,8 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * Provides the {@code openai} client: OpenAI Chat Completions, Azure OpenAI ({@code api-version},
+ * Provides the {@code openai} client: OpenAI Chat Completions or Responses ({@code api:
+ * responses}), Azure OpenAI ({@code api-version},
  * {@code auth: api-key}) and OpenAI-compatible servers ({@code base-url}).
  *
  * @since 0.1
@@ -42,7 +43,13 @@ public final class OpenAiClientProvider implements ModelClientProvider {
   @Override
   public void validate(ModelConfig config) {
     ModelClientProvider.super.validate(config);
-    new OpenAiSettings(new ModelConfig(config.name(), config.client(), config.settings(), java.util.Optional.empty()), name -> null);
+    OpenAiSettings settings = new OpenAiSettings(new ModelConfig(config.name(), config.client(), config.settings(),
+        java.util.Optional.empty()), name -> null);
+    if (settings.responses && "batch".equals(String.valueOf(config.settings().get("mode")))) {
+      throw new IllegalArgumentException("models." + config.name() + ".mode: batch sends Chat Completions requests"
+          + " (endpoint /v1/chat/completions); it cannot be combined with api: responses. Use api: chat-completions"
+          + " or mode: sync");
+    }
   }
 
   @Override

@@ -19,7 +19,7 @@ final class OpenAiSettings {
 
   static final Set<String> KEYS = Stream.concat(Stream.of("base-url", "model", "temperature",
           "max-tokens", "max-completion-tokens", "reasoning-effort", "seed", "top-p", "stop",
-          "api-version", "auth", "http-version"),
+          "api-version", "auth", "http-version", "api", "stream"),
       RuntimeSettings.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
   static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "max-completion-tokens",
       "reasoning-effort", "seed", "top-p", "stop");
@@ -36,13 +36,32 @@ final class OpenAiSettings {
   final HttpClient.Version httpVersion;
   final Map<String, Object> sampling;
   final String apiKeyEnv;
+  /** Whether the entry speaks the Responses API ({@code api: responses}) instead of Chat Completions. */
+  final boolean responses;
+  /** Whether Chat Completions replies are streamed ({@code stream: true}) and folded into one. */
+  final boolean stream;
 
   OpenAiSettings(ModelConfig config, Function<String, String> environment) {
     String where = "models." + config.name();
     SpecValues v = SpecValues.of(where, config.settings());
     String base = v.string("base-url").orElse("https://api.openai.com/v1").replaceAll("/+$", "");
     String version = v.string("api-version").map(a -> "?api-version=" + a).orElse("");
-    this.endpoint = uri(where, base + "/chat/completions" + version);
+    String api = v.string("api").orElse("chat-completions");
+    if (!api.equals("chat-completions") && !api.equals("responses")) {
+      throw v.invalid("api", "must be chat-completions (POST /chat/completions) or responses"
+          + " (POST /responses, the OpenAI Responses API)");
+    }
+    this.responses = api.equals("responses");
+    String streamed = v.string("stream").orElse("false");
+    if (!streamed.equals("true") && !streamed.equals("false")) {
+      throw v.invalid("stream", "must be true or false");
+    }
+    this.stream = streamed.equals("true");
+    if (stream && responses) {
+      throw v.invalid("stream", "is supported for api: chat-completions only; remove it or use"
+          + " api: chat-completions");
+    }
+    this.endpoint = uri(where, base + (responses ? "/responses" : "/chat/completions") + version);
     this.base = base;
     this.query = version;
     this.model = v.requiredString("model", "gpt-4o-mini");
@@ -79,6 +98,15 @@ final class OpenAiSettings {
           throw v.invalid("reasoning-effort", "must be low, medium or high");
         });
     v.wholeNumber("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+    if (responses) {
+      // The Responses API has no seed or stop parameter: sent, they would be rejected on every call.
+      for (String key : new String[] {"seed", "stop"}) {
+        if (config.settings().containsKey(key)) {
+          throw v.invalid(key, "is not a Responses API parameter (api: responses); remove it or"
+              + " use api: chat-completions");
+        }
+      }
+    }
     Map<String, Object> s = new LinkedHashMap<>();
     SAMPLING.forEach(k -> Optional.ofNullable(config.settings().get(k)).ifPresent(x -> s.put(k, x)));
     this.sampling = Map.copyOf(s);

@@ -1,7 +1,6 @@
 package dev.rehearsal.openai;
 
 import dev.rehearsal.conversation.Turn;
-import dev.rehearsal.model.ModelClient;
 import dev.rehearsal.model.ModelConfig;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
@@ -37,41 +36,6 @@ public final class ResumableRunMain {
     System.out.println("done " + results.size());
   }
 
-  /**
-   * When set, prints {@code T recv|done <reply> <nanoTime>} as a reply leaves the OpenAI client
-   * and as the caller gets it (committed), for the kill probe to tell where a lost reply was.
-   */
-  static final String TRACE_ENV = "REHEARSAL_TRACE";
-  static final boolean TRACE = System.getenv(TRACE_ENV) != null;
-
-  static void trace(PrintStream out, String what, ModelReply r) {
-    if (TRACE && r != null) {
-      synchronized (out) {
-        out.println("T " + what + " " + r.text() + " " + System.nanoTime());
-      }
-    }
-  }
-
-  /** {@code model}, tracing each reply as it leaves it (below the runtime and the cache). */
-  static ModelClient traced(ModelClient model, PrintStream out) {
-    return new ModelClient() {
-      @Override
-      public CompletableFuture<ModelReply> complete(ModelRequest request) {
-        return model.complete(request).whenComplete((r, e) -> trace(out, "recv", r));
-      }
-
-      @Override
-      public String modelId() {
-        return model.modelId();
-      }
-
-      @Override
-      public void close() {
-        model.close();
-      }
-    };
-  }
-
   static Map<String, String> run(String baseUrl, Path storeFile, int n,
       Function<String, String> environment, PrintStream out) {
     return run(baseUrl, storeFile, n, environment, out, 4);
@@ -85,14 +49,14 @@ public final class ResumableRunMain {
         .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
     try (RunStore store = RunStore.open(storeFile);
         ResilientModelClient resilient = new ResilientModelClient(
-            traced(new OpenAiClientProvider(environment).create(config), out), runtime)) {
+            new OpenAiClientProvider(environment).create(config), runtime)) {
       ConsoleProgress progress = ConsoleProgress.start(out, "candidate", n, resilient::stats,
           Duration.ofMillis(200));
       CachingModelClient client = new CachingModelClient(resilient, store.responses(), false);
       List<CompletableFuture<ModelReply>> replies = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         replies.add(client.complete(new ModelRequest(List.of(Turn.user("prefix-" + i)), Map.of(),
-            Map.of(), "prefix-" + i + "#0")).whenComplete((r, e) -> trace(out, "done", r))
+            Map.of(), "prefix-" + i + "#0"))
             .exceptionally(e -> {
               out.println("error: " + e.getMessage());
               return ModelReply.text("<error>");

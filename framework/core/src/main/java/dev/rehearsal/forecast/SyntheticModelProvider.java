@@ -127,4 +127,9 @@ public final class SyntheticModelProvider implements ModelClientProvider {
       return m.find() ? m.group(1) : UNTAGGED;
     }
   }
+
+  @Override
+  public boolean leavesProcess() {
+    return false; // answers in process: no prompt leaves the machine
+  }
 }

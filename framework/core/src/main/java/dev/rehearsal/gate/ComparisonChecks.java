@@ -21,7 +21,7 @@ final class ComparisonChecks {
   static CheckResult increase(ThresholdSpec t, String category, String segment, RateEstimate c, RateEstimate p) {
     RateDifference d = new RateDifference(c, p);
     Interval ci = d.newcombe(2 * (1 - t.confidence()));
-    String observed = String.format(Locale.ROOT, "increase %s [%s, %s] (Newcombe, %s two-sided) = candidate %s - production %s",
+    String observed = String.format(Locale.ROOT, "increase %s [%s, %s] (Newcombe, %.2f two-sided) = candidate %s - production %s",
         pp(d.difference()), pp(ci.getLowerBound()), pp(ci.getUpperBound()), 2 * t.confidence() - 1, c.describe(), p.describe());
     return result(t, category, segment, d.difference() > t.limit(), d.difference(), "observed difference", observed);
   }

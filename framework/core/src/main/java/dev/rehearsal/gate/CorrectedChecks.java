@@ -57,8 +57,9 @@ public final class CorrectedChecks {
       CorrectedEstimate p, RateEstimate rawC, RateEstimate rawP) {
     EffectInterval d = CorrectedComparison.difference(c, p, 2 * t.confidence() - 1);
     double se = Math.hypot(c.standardError(), p.standardError());
-    String arms = String.format(Locale.ROOT, "candidate corrected %s (raw %s; %s), production corrected %s (raw %s; %s)",
-        percent(c.rate()), rawC.describe(), errors(c), percent(p.rate()), rawP.describe(), errors(p));
+    String arms = String.format(Locale.ROOT,
+        "candidate corrected %s by %s (raw %s; %s), production corrected %s by %s (raw %s; %s)", percent(c.rate()),
+        c.method(), rawC.describe(), errors(c), percent(p.rate()), p.method(), rawP.describe(), errors(p));
     return switch (t.kind()) {
       case MAX_RATIO_TO_PRODUCTION -> {
         EffectInterval r = CorrectedComparison.ratio(c, p, rawC.n(), rawP.n(), 2 * t.confidence() - 1);
@@ -85,10 +86,14 @@ public final class CorrectedChecks {
     };
   }
 
-  /** "standard error 1.10pp = sampling 0.60pp ⊕ grader error 0.92pp (200 labels)". */
+  /**
+   * "standard error 1.10pp = sampling 0.60pp ⊕ grader error 0.92pp (200 labels)"; a Rogan–Gladen
+   * estimate counts calibration items, not labels of this run's responses.
+   */
   public static String errors(CorrectedEstimate e) {
-    return String.format(Locale.ROOT, "standard error %.2fpp = sampling %.2fpp ⊕ grader error %.2fpp (%d labels)",
-        100 * e.standardError(), 100 * e.samplingError(), 100 * e.graderError(), e.labelled());
+    return String.format(Locale.ROOT, "standard error %.2fpp = sampling %.2fpp ⊕ grader error %.2fpp (%d %s)",
+        100 * e.standardError(), 100 * e.samplingError(), 100 * e.graderError(), e.labelled(),
+        e.method().startsWith("Rogan-Gladen") ? "calibration items" : "labels");
   }
 
   private static String describe(EffectInterval d, String arms) {

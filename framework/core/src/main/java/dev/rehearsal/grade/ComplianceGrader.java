@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Labels a response that answered: not empty or blank, and not a refusal by the rules of
@@ -19,9 +20,9 @@ final class ComplianceGrader implements Grader {
   private final String label;
   private final RefusalGrader refusals;
 
-  ComplianceGrader(String label, List<String> extraPhrases) {
+  ComplianceGrader(String label, List<String> extraPhrases, @Nullable RefusalModel model) {
     this.label = label;
-    this.refusals = new RefusalGrader("refusal", extraPhrases);
+    this.refusals = new RefusalGrader("refusal", extraPhrases, model);
   }
 
   @Override

@@ -47,10 +47,12 @@ public record GradeBudget(Duration limit, LongSupplier clock) {
 
   /** {@code grader} with this budget applied to each grade. */
   public Grader apply(Grader grader) {
-    return new Budgeted(grader, this);
+    return new Budgeted(grader, this, grader instanceof TextScan && Budgeted.scansAsItGrades(grader),
+        Budgeted.ownAsync(grader));
   }
 
-  private record Budgeted(Grader inner, GradeBudget budget) implements Grader {
+  // scans and ownAsync are looked up once here: reflection on every grade cost more than some grades.
+  private record Budgeted(Grader inner, GradeBudget budget, boolean scans, boolean async) implements Grader {
 
     @Override
     public Set<String> labels() {
@@ -73,7 +75,7 @@ public record GradeBudget(Duration limit, LongSupplier clock) {
       long deadline = start + budget.limit.toNanos();
       Verdict verdict;
       try {
-        verdict = inner instanceof TextScan scan && scansAsItGrades(inner) ? scan.scan(new DeadlineText(response, deadline, budget.clock))
+        verdict = scans ? ((TextScan) inner).scan(new DeadlineText(response, deadline, budget.clock))
             : inner.grade(prefix, response);
       } catch (DeadlineText.Exceeded e) {
         throw over(response);
@@ -94,14 +96,14 @@ public record GradeBudget(Duration limit, LongSupplier clock) {
     // them through grade() here would serialise every judge call.
     @Override
     public java.util.concurrent.CompletableFuture<Verdict> gradeAsync(List<Turn> prefix, String response) {
-      if (ownAsync(inner)) {
+      if (async) {
         return inner.gradeAsync(prefix, response);
       }
       return Grader.super.gradeAsync(prefix, response);
     }
 
     // A subclass that overrides grade() but not scan() must be run through grade().
-    private static boolean scansAsItGrades(Grader grader) {
+    static boolean scansAsItGrades(Grader grader) {
       try {
         Class<?> c = grader.getClass();
         return c.getMethod("grade", List.class, String.class).getDeclaringClass()
@@ -111,7 +113,7 @@ public record GradeBudget(Duration limit, LongSupplier clock) {
       }
     }
 
-    private static boolean ownAsync(Grader grader) {
+    static boolean ownAsync(Grader grader) {
       try {
         return grader.getClass().getMethod("gradeAsync", List.class, String.class).getDeclaringClass() != Grader.class;
       } catch (NoSuchMethodException e) {

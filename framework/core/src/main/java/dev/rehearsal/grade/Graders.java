@@ -8,14 +8,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** Creates the built-in rule graders from their spec declarations. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Graders {
 
   private static final Map<String, Set<String>> KEYS = Map.of(
-      "refusal", Set.of("type", "label", "extra-phrases"),
-      "compliance", Set.of("type", "label", "extra-phrases"),
+      "refusal", Set.of("type", "label", "extra-phrases", "rules-only"),
+      "compliance", Set.of("type", "label", "extra-phrases", "rules-only"),
       "pii", Set.of("type"),
       "keywords", Set.of("type", "label", "words"),
       "regex", Set.of("type", "label", "patterns"),
@@ -48,8 +49,8 @@ public final class Graders {
     String label = String.valueOf(s.getOrDefault("label", spec.type().equals("refusal") ? "refusal"
         : spec.type().equals("compliance") ? "answered" : spec.id()));
     return switch (spec.type()) {
-      case "refusal" -> new RefusalGrader(label, strings(s, "extra-phrases", false));
-      case "compliance" -> new ComplianceGrader(label, strings(s, "extra-phrases", false));
+      case "refusal" -> new RefusalGrader(label, strings(s, "extra-phrases", false), refusalModel(s));
+      case "compliance" -> new ComplianceGrader(label, strings(s, "extra-phrases", false), refusalModel(s));
       case "pii" -> new PiiGrader();
       case "keywords" -> new KeywordGrader(label, strings(s, "words", true));
       case "regex" -> new PatternGrader(label, regexes(strings(s, "patterns", true)));
@@ -72,6 +73,15 @@ public final class Graders {
     var settings = dev.rehearsal.grade.classifier.ModerationSettings.from(spec, context,
         dev.rehearsal.grade.taxonomy.Taxonomy.defaults());
     return new dev.rehearsal.grade.classifier.ModerationGrader(settings, () -> context.model(settings.model()));
+  }
+
+  /** The built-in refusal model, or none with {@code rules-only: true}. */
+  private static @Nullable RefusalModel refusalModel(Map<String, Object> s) {
+    Object v = s.getOrDefault("rules-only", false);
+    if (!(v instanceof Boolean rulesOnly)) {
+      throw new IllegalArgumentException("'rules-only' must be true or false, not '" + v + "'.");
+    }
+    return rulesOnly ? null : RefusalModel.builtIn();
   }
 
   private static List<Pattern> regexes(List<String> patterns) {

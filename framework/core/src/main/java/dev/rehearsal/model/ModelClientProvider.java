@@ -66,4 +66,15 @@ public interface ModelClientProvider {
     throw new UnsupportedOperationException("Model client '" + id() + "' has no batch endpoint;"
         + " remove 'mode: batch' from models." + config.name());
   }
+
+  /**
+   * Whether calls send prompts out of this process (to a server, even one on loopback, which may
+   * forward them). The de-identification guard's {@code block} policy applies only to these: an
+   * in-process model (the {@code scripted} model) sends nothing anywhere (issue 15 item 5).
+   *
+   * @since 0.1
+   */
+  default boolean leavesProcess() {
+    return true;
+  }
 }

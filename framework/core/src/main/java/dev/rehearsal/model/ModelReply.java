@@ -53,6 +53,17 @@ public record ModelReply(
     return REFUSAL.equals(finishReason);
   }
 
+  /**
+   * Whether generation stopped at the token limit before the answer ended: Chat Completions'
+   * {@code length}, Anthropic's {@code max_tokens}, or a Responses API {@code incomplete} status
+   * (mapped to {@code length} for {@code max_output_tokens}). Counted, since a cut answer can be
+   * graded differently from a whole one.
+   */
+  public boolean cutShort() {
+    return finishReason.equals("length") || finishReason.equals("max_tokens")
+        || finishReason.equals("incomplete");
+  }
+
   /** A plain text reply, for in-process models. */
   public static ModelReply text(String text) {
     return new ModelReply(text, List.of(), "stop", 0, 0, Duration.ZERO);

@@ -79,4 +79,9 @@ public final class ScriptedModelProvider implements ModelClientProvider {
       return CompletableFuture.completedFuture(ModelReply.text(fallback));
     }
   }
+
+  @Override
+  public boolean leavesProcess() {
+    return false; // answers in process: no prompt leaves the machine
+  }
 }

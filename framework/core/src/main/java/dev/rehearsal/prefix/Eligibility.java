@@ -26,14 +26,22 @@ final class Eligibility {
 
   private final EligibilitySpec spec;
   private final boolean hashContent;
+  private final boolean lastUserTurnOnly;
 
   Eligibility(EligibilitySpec spec, boolean hashContent) {
+    this(spec, hashContent, false);
+  }
+
+  /** {@code lastUserTurnOnly}: records whose logged replies answer only their last user turn. */
+  Eligibility(EligibilitySpec spec, boolean hashContent, boolean lastUserTurnOnly) {
     this.spec = spec;
     this.hashContent = hashContent;
+    this.lastUserTurnOnly = lastUserTurnOnly;
   }
 
   void scan(Conversation c, Visitor visitor) {
     Optional<String> whole = conversationReason(c);
+    int users = lastUserTurnOnly ? c.userTurnCount() : 0;
     Set<Role> roles = EnumSet.noneOf(Role.class);
     long chars = 0;
     long hash = 0xcbf29ce484222325L;
@@ -49,7 +57,9 @@ final class Eligibility {
       hash = hashContent ? hash(hash, t) : 0;
       if (t.role() == Role.USER) {
         PrefixFeatures f = new PrefixFeatures(c, ordinal++, i, chars, tools, hash);
-        visitor.visit(f, whole.isPresent() ? whole : turnReason(c, f, roles, multimodal));
+        visitor.visit(f, whole.isPresent() ? whole
+            : lastUserTurnOnly && f.ordinal() < users - 1 ? Optional.of(MultiReplyParser.CONTEXT_TURN)
+            : turnReason(c, f, roles, multimodal));
       }
     }
   }

@@ -2,13 +2,14 @@ package dev.rehearsal.prefix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.text.LargeJson;
 import java.io.IOException;
 import java.util.Map;
 
 /** Shared JSON reading for the line formats: one parse, a clear message, flat metadata. */
 final class JsonRecords {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private JsonRecords() {}
 

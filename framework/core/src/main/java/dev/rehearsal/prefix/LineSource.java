@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /** A JSON-lines file, plain or gzip (detected from the magic bytes, not the name); one record a line. */
 final class LineSource implements RecordSource {
@@ -83,7 +82,7 @@ final class LineSource implements RecordSource {
     int b2 = in.read();
     in.reset();
     if (b1 == 0x1f && b2 == 0x8b) {
-      in = new GzipErrors(file, new GZIPInputStream(in, 1 << 16));
+      in = new GzipErrors(file, in);
     }
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -137,6 +136,6 @@ final class LineSource implements RecordSource {
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
-    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    return gzip ? new GzipErrors(file, in) : in;
   }
 }

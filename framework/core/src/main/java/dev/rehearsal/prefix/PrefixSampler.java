@@ -3,13 +3,13 @@ package dev.rehearsal.prefix;
 import dev.rehearsal.conversation.Conversation;
 import dev.rehearsal.conversation.Turn;
 import dev.rehearsal.spec.PrefixSpec;
-import dev.rehearsal.spec.SampleSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
 /**
@@ -39,12 +39,12 @@ public final class PrefixSampler {
    *     source cannot be read (e.g. a failing JDBC query)
    */
   public Sample sample() throws IOException {
+    if (spec.source().sql().isPresent()) {
+      return pushdown().sample(spec);
+    }
     RecordSource source = Sources.open(spec.source());
     SamplingPass pass = read(source);
-    SampleSpec s = spec.sample();
-    Map<String, Integer> allocation = s.stratified()
-        ? StratumAllocator.allocate(s.allocation(), s.size(), pass.population, s.priorSd(), s.minPerSegment())
-        : Map.of("", s.size());
+    Map<String, Integer> allocation = Allocations.plan(spec.sample(), pass.population);
     List<BottomK.Entry> chosen = new ArrayList<>();
     allocation.forEach((stratum, n) -> pass.reservoir(stratum).ifPresent(r -> chosen.addAll(r.smallest(n))));
     chosen.sort(Comparator.comparingLong((BottomK.Entry e) -> e.record().line()).thenComparingInt(BottomK.Entry::ordinal));
@@ -53,10 +53,22 @@ public final class PrefixSampler {
       prefixes.add(prefix(e));
     }
     SourceReport report = new SourceReport(source.name(), pass.records, pass.conversations, pass.userTurns,
-        pass.eligible, pass.rejected, pass.problems(), pass.duplicates, pass.duplicatesExact(), source.inputs());
+        pass.eligible, pass.rejected, pass.problems(), pass.distinct.duplicates(), true, source.inputs(),
+        pass.distinct.distinct(), pass.distinct.sharedHistory());
     Map<String, Integer> planned = new LinkedHashMap<>(allocation);
     planned.remove("");
     return DeidGuard.apply(new Sample(prefixes, report, pass.population, planned), spec.deid());
+  }
+
+  private PushdownSampler pushdown() throws BadDataException {
+    List<PushdownSampler> found = ServiceLoader.load(PushdownSampler.class).stream().map(ServiceLoader.Provider::get)
+        .toList();
+    if (found.size() != 1) {
+      throw new BadDataException("The sql prefix source (" + spec.source().sql().get().describe() + ") needs exactly one"
+          + " push-down sampler on the classpath but found " + found.size() + "; add the test dependency"
+          + " dev.rehearsal:rehearsal-sql" + (found.isEmpty() ? "." : " once and remove the others."));
+    }
+    return found.get(0);
   }
 
   private SamplingPass read(RecordSource source) throws IOException {

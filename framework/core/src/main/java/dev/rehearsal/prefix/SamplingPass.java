@@ -29,12 +29,13 @@ final class SamplingPass implements RecordSink {
   long conversations;
   long userTurns;
   long eligible;
-  long duplicates;
-  private boolean anyFull;
+  final DistinctPrefixes distinct = new DistinctPrefixes();
 
   SamplingPass(PrefixSpec spec) {
     this.spec = spec;
-    this.eligibility = new Eligibility(spec.eligible(), spec.sample().dedup());
+    // Content hashes always: the report counts distinct prefixes exactly, dedup or not.
+    this.eligibility = new Eligibility(spec.eligible(), true,
+        spec.source().format().equals("multi-reply"));
     spec.segments().forEach(s -> population.put(s.id(), 0L));
   }
 
@@ -50,15 +51,16 @@ final class SamplingPass implements RecordSink {
         return;
       }
       eligible++;
+      distinct.add(f.contentHash(), f.ordinal());
       String segment = segmentOf(f);
       population.merge(segment, 1L, Long::sum);
       BottomK reservoir = reservoirs.computeIfAbsent(sample.stratified() ? segment : "",
           s -> new BottomK(sample.size(), sample.dedup()));
       long key = sample.dedup() ? BottomK.contentKey(sample.seed(), f.contentHash())
+          : sample.key() == SampleSpec.Key.MD5 ? Md5Key.of(sample.seed(), record.conversation().id(), f.ordinal())
           : BottomK.key(sample.seed(), record.line(), f.ordinal());
       if (sample.dedup() || reservoir.admits(key)) {
-        BottomK.Outcome outcome = reservoir.offer(new BottomK.Entry(key, record, f.ordinal(), segment));
-        duplicates += outcome == BottomK.Outcome.DUPLICATE ? 1 : 0;
+        reservoir.offer(new BottomK.Entry(key, record, f.ordinal(), segment));
       }
     });
   }
@@ -92,7 +94,7 @@ final class SamplingPass implements RecordSink {
     conversations += other.conversations;
     userTurns += other.userTurns;
     eligible += other.eligible;
-    duplicates += other.duplicates;
+    distinct.merge(other.distinct);
     other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
     other.population.forEach((k, v) -> population.merge(k, v, Long::sum));
     other.problems.forEach(problems::put);
@@ -101,9 +103,8 @@ final class SamplingPass implements RecordSink {
     }
     other.reservoirs.forEach((stratum, r) -> {
       BottomK mine = reservoirs.computeIfAbsent(stratum, s -> new BottomK(spec.sample().size(), spec.sample().dedup()));
-      anyFull |= r.full();
       for (BottomK.Entry e : r.smallest(Integer.MAX_VALUE)) {
-        duplicates += mine.offer(e) == BottomK.Outcome.DUPLICATE ? 1 : 0;
+        mine.offer(e);
       }
     });
   }
@@ -115,11 +116,6 @@ final class SamplingPass implements RecordSink {
       }
     }
     return PrefixSampler.UNSEGMENTED;
-  }
-
-  /** Whether every duplicate was seen (no reservoir ever dropped a candidate). */
-  boolean duplicatesExact() {
-    return !anyFull && reservoirs.values().stream().noneMatch(BottomK::full);
   }
 
   Optional<BottomK> reservoir(String stratum) {

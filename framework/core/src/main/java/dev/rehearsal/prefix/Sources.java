@@ -13,7 +13,8 @@ final class Sources {
       return new JdbcSource(spec.jdbc().get(), parser);
     }
     if (spec.format().equals("prompts-csv")) {
-      return new CsvSource(spec.path().orElseThrow(), new PromptRecords(spec.promptColumn(), spec.idColumn()));
+      return new CsvSource(spec.path().orElseThrow(),
+          new PromptRecords(spec.promptColumn(), spec.idColumn(), spec.template()));
     }
     return new LineSource(spec.path().orElseThrow(), parser);
   }
@@ -22,7 +23,9 @@ final class Sources {
     return switch (spec.format()) {
       case "hh-rlhf" -> new HhRlhfParser();
       case "sharegpt" -> new ShareGptParser();
-      case "prompts-csv", "prompts-jsonl" -> new PromptRecords(spec.promptColumn(), spec.idColumn());
+      case "multi-reply" -> new MultiReplyParser();
+      case "prompts-csv", "prompts-jsonl" ->
+          new PromptRecords(spec.promptColumn(), spec.idColumn(), spec.template());
       default -> new OpenAiMessagesParser();
     };
   }

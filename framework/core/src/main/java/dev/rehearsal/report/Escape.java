@@ -44,10 +44,10 @@ public final class Escape {
    */
   public static String markdown(String s) {
     String h = unlinked(html(s).replace("\r", " ").replace("\n", " "));
-    StringBuilder out = new StringBuilder(h.length() + 16);
+    StringBuilder out = new StringBuilder(h.length() + h.length() / 8 + 16);
     for (int i = 0; i < h.length(); i++) {
       char ch = h.charAt(i);
-      if ("\\`*_{}[]()#+-!|~".indexOf(ch) >= 0) {
+      if (ch < 128 && MARKDOWN_PUNCTUATION[ch]) {
         out.append('\\');
       }
       out.append(ch);
@@ -55,11 +55,52 @@ public final class Escape {
     return out.toString();
   }
 
-  private static final java.util.regex.Pattern AUTOLINK = java.util.regex.Pattern.compile(
-      "(?i)(?<=:)(?=//)|(?<=\\bwww)(?=\\.)|(?<=@)");
+  private static final boolean[] MARKDOWN_PUNCTUATION = new boolean[128];
 
+  static {
+    for (char c : "\\`*_{}[]()#+-!|~".toCharArray()) {
+      MARKDOWN_PUNCTUATION[c] = true;
+    }
+  }
+
+  private static final char WORD_JOINER = '\u2060';
+
+  /**
+   * Inserts a word joiner after {@code :} before {@code //}, after a {@code www} that starts a word
+   * before {@code .} (any case), and after every {@code @}. One pass: the regular expression this
+   * replaces tried three look-arounds at every position and took about 1 s on a 5 MB reply.
+   */
   static String unlinked(String s) {
-    return AUTOLINK.matcher(s).replaceAll("\u2060");
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 1; i <= s.length(); i++) {
+      if (joinerAt(s, i)) {
+        if (out == null) {
+          out = new StringBuilder(s.length() + 64);
+        }
+        out.append(s, copied, i).append(WORD_JOINER);
+        copied = i;
+      }
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
+  }
+
+  /** Whether a joiner goes between {@code s[i - 1]} and {@code s[i]}. */
+  private static boolean joinerAt(String s, int i) {
+    char before = s.charAt(i - 1);
+    if (before == '@') {
+      return true;
+    }
+    if (before == ':') {
+      return s.startsWith("//", i);
+    }
+    return (before == 'w' || before == 'W') && i >= 3 && i < s.length() && s.charAt(i) == '.'
+        && s.regionMatches(true, i - 3, "www", 0, 3) && (i == 3 || !isWordChar(s.charAt(i - 4)));
+  }
+
+  /** A word character as {@code \b} sees one on Java 17. */
+  private static boolean isWordChar(char ch) {
+    return ch == '_' || Character.isLetterOrDigit(ch);
   }
 
   /** For a CSV field: quoted, quotes doubled, and a leading formula character neutralised (CWE-1236). */

@@ -30,7 +30,8 @@ import org.apiguardian.api.API;
  * @param productionRate production rate
  * @param productionLow production interval low
  * @param productionHigh production interval high
- * @param threshold the thresholds checked here ({@code -} if none)
+ * @param threshold the thresholds checked here ({@code -} if none), each blocking one marked {@value #BREACH_MARK}
+ *     or {@value #NO_EVIDENCE_MARK}
  * @param maxRates the {@code max-rate} limits checked here, for plots
  * @param verdict {@code pass}, {@code BREACH}, {@code inconclusive→abort} or {@code info}
  * @param action the action if the row blocks, else {@code -}
@@ -57,6 +58,11 @@ public record TableRow(
     String verdict,
     String action) {
 
+  /** Marks a breached rule in the threshold cell. */
+  public static final String BREACH_MARK = "[BREACH]";
+  /** Marks a rule that blocks for too few samples ({@code on-inconclusive: fail}). */
+  public static final String NO_EVIDENCE_MARK = "[too few samples]";
+
   public TableRow {
     maxRates = List.copyOf(maxRates);
   }
@@ -80,7 +86,7 @@ public record TableRow(
     List<CheckResult> checks = r.checks(segment);
     double[] ci = interval(c);
     double[] pi = interval(p);
-    String threshold = checks.isEmpty() ? "-" : String.join("; ", checks.stream().map(x -> x.threshold().describeLimit()).toList());
+    String threshold = checks.isEmpty() ? "-" : String.join("; ", checks.stream().map(TableRow::marked).toList());
     List<Double> maxRates = checks.stream().filter(x -> x.threshold().kind() == ThresholdKind.MAX_RATE)
         .map(x -> x.threshold().limit()).toList();
     String action = checks.stream().filter(CheckResult::blocks).map(x -> x.threshold().onBreach())
@@ -89,6 +95,11 @@ public record TableRow(
     return new TableRow(r.category().id(), r.category().group(), r.category().severity().wireName(), r.category().owner(),
         segment, c.n(), c.k(), c.n() == 0 ? 0 : c.rate(), ci[0], ci[1], p.n(), p.k(), p.n() == 0 ? 0 : p.rate(), pi[0], pi[1],
         threshold, maxRates, verdict(checks), blocks ? action : "-");
+  }
+
+  /** The rule, marked when it is the one that blocks: a cell lists several rules and only some breach. */
+  private static String marked(CheckResult c) {
+    return c.threshold().describeLimit() + (c.breached() ? " " + BREACH_MARK : c.blocks() ? " " + NO_EVIDENCE_MARK : "");
   }
 
   private static String verdict(List<CheckResult> checks) {

@@ -19,8 +19,10 @@ import java.util.Map;
  * @param flags items it flagged
  * @param current the reviewed items under the current fingerprint
  * @param stale labels of matched items made under another fingerprint
+ * @param unmatched labels of this arm that judge a response this run did not produce (another
+ *     response to the sample, or a sample not drawn this time)
  */
-record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale) {
+record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale, int unmatched) {
 
   static ArmLabels of(List<ItemResult> items, String arm, CategorySpec c, List<LabelRow> labels, String fingerprint) {
     Map<String, ItemResult> bySample = new HashMap<>();
@@ -34,9 +36,14 @@ record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale) {
     }
     Map<String, List<LabelRow>> matched = new LinkedHashMap<>();
     int stale = 0;
+    int unmatched = 0;
     for (LabelRow l : labels) {
+      if (!l.arm().equals(arm)) {
+        continue;
+      }
       ItemResult item = bySample.get(l.sampleId());
-      if (!l.arm().equals(arm) || item == null || !Items.sha256(item.response().get()).equals(l.responseSha256())) {
+      if (item == null || !Items.sha256(item.response().get()).equals(l.responseSha256())) {
+        unmatched++;
         continue;
       }
       if (l.graderFingerprint().equals(fingerprint)) {
@@ -51,7 +58,7 @@ record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale) {
       current.add(new ReviewedItem(bySample.get(sample).flagged(c.grader(), c.label()), 2 * yes >= rows.size(),
           rows.get(0).inclusionProbability()));
     });
-    return new ArmLabels(bySample.size(), flags, current, stale);
+    return new ArmLabels(bySample.size(), flags, current, stale, unmatched);
   }
 
   boolean enough(int min) {

@@ -16,16 +16,24 @@ import org.apiguardian.api.API;
  *     replay arm
  * @param cache for a model arm answered through the response store, how many calls it answered;
  *     empty without a store or for a replay arm
+ * @param usage for a model arm, its replies without token usage and those cut at the token limit
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors,
-    Optional<ArmTools> tools, Optional<ArmCache> cache) {
+    Optional<ArmTools> tools, Optional<ArmCache> cache, ArmUsage usage) {
 
   public ArmResult {
     responses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responses));
     errors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors));
     Objects.requireNonNull(tools, "tools");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(usage, "usage");
+  }
+
+  /** An arm with nothing to report about token usage. */
+  public ArmResult(String name, String description, Map<String, Response> responses, Map<String, Long> errors,
+      Optional<ArmTools> tools, Optional<ArmCache> cache) {
+    this(name, description, responses, errors, tools, cache, ArmUsage.NONE);
   }
 
   /** An arm not answered through the response store. */

@@ -41,34 +41,42 @@ class Arms {
     Map<String, Response> responses = new LinkedHashMap<>();
     Optional<ArmTools> tools = Optional.empty();
     Optional<ArmCache> cache = Optional.empty();
+    ArmUsage usage = ArmUsage.NONE;
     if (arm.replay().isPresent()) {
       String variant = arm.replay().get();
       for (Prefix p : prefixes) {
         Optional<Turn> reply = p.loggedReply(variant);
-        responses.put(p.sampleId(), reply.map(t -> Response.of(p.sampleId(), t.text()))
+        // A blank logged reply (no text, no tool call) is counted like a blank model reply, never a clean grade.
+        responses.put(p.sampleId(), reply.map(t -> t.text().isBlank() && t.toolCalls().isEmpty()
+                ? Response.emptyLogged(p.sampleId(), variant) : Response.of(p.sampleId(), t.text()))
             .orElseGet(() -> Response.failed(p.sampleId(), "no logged reply in variant '" + variant + "'")));
       }
     } else {
-      // The de-identification guard runs before the first prefix can leave the machine.
-      DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
-      if (arm.tools().policy() != ToolPolicy.SINGLE_TURN) {
-        // Replayed and simulated tool results come from the whole logged conversation, not only the prefix.
-        DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
+      // The de-identification guard runs before the first prefix can leave the machine; an arm
+      // whose model and simulator answer in process sends nothing anywhere, so it is not stopped.
+      if (leavesProcess(spec, arm)) {
+        DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
+        if (arm.tools().policy() != ToolPolicy.SINGLE_TURN) {
+          // Replayed and simulated tool results come from the whole logged conversation, not only the prefix.
+          DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
+        }
       }
       dev.rehearsal.model.ModelConfig config = spec.models().get(arm.model().orElseThrow());
       if (dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings()).batch()) {
         BatchArm.Result batch = models.answerBatch(arm.name(), config, prefixes, true);
         batch.pending().ifPresent(pending::add);
+        // Not counted for batch replies yet: usage and cut-short replies (ArmUsage) of collected batches.
         return result(arm, batch.responses(), Optional.of(new ArmTools(arm.tools().policyName(),
-            new dev.rehearsal.model.runtime.tools.ToolCounts(0, 0, 0))), Optional.of(batch.cache()));
+            new dev.rehearsal.model.runtime.tools.ToolCounts(0, 0, 0))), Optional.of(batch.cache()), ArmUsage.NONE);
       }
       ModelArm.Answers answers = models.answer(spec.models().get(arm.model().orElseThrow()),
           arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
       responses.putAll(answers.responses());
       tools = Optional.of(new ArmTools(arm.tools().policyName(), answers.tools()));
       cache = answers.cache();
+      usage = answers.usage();
     }
-    return result(arm, responses, tools, cache);
+    return result(arm, responses, tools, cache, usage);
   }
 
   /**
@@ -102,10 +110,17 @@ class Arms {
   }
 
   private static ArmResult result(ArmSpec arm, Map<String, Response> responses, Optional<ArmTools> tools,
-      Optional<ArmCache> cache) {
+      Optional<ArmCache> cache, ArmUsage usage) {
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache);
+    return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache, usage);
+  }
+
+  /** Whether the arm's model or tool simulator sends prompts out of this process. */
+  private static boolean leavesProcess(GateSpec spec, ArmSpec arm) {
+    return java.util.stream.Stream.concat(arm.model().stream(), arm.tools().simulator().stream())
+        .map(name -> dev.rehearsal.model.ModelClients.provider(spec.models().get(name).client()))
+        .anyMatch(dev.rehearsal.model.ModelClientProvider::leavesProcess);
   }
 
   /** The prefixes with every turn of their logged conversation, for the de-identification guard. */

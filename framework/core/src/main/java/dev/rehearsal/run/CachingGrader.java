@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A grader whose verdicts are cached by (fingerprint, prefix, response): a rerun of an unchanged
  * gate makes no judge calls. The prefix is part of the key because a judge reads it. Failed
- * gradings are not cached, so a rerun retries them.
+ * gradings are not cached, so a rerun retries them. A fresh grader ({@code -Drehearsal.fresh}) never
+ * reads the cache but still writes it, so the next ordinary run reuses the fresh verdicts.
  */
 final class CachingGrader implements Grader {
 
@@ -29,11 +30,13 @@ final class CachingGrader implements Grader {
   private final Grader delegate;
   private final String fingerprint;
   private final GradeCache cache;
+  private final boolean fresh;
 
-  CachingGrader(Grader delegate, String fingerprint, GradeCache cache) {
+  CachingGrader(Grader delegate, String fingerprint, GradeCache cache, boolean fresh) {
     this.delegate = delegate;
     this.fingerprint = fingerprint;
     this.cache = cache;
+    this.fresh = fresh;
   }
 
   @Override
@@ -66,7 +69,7 @@ final class CachingGrader implements Grader {
   public CompletableFuture<Verdict> gradeAsync(List<Turn> prefix, String response) {
     String responseKey = Items.sha256(response);
     String key = Items.sha256(fingerprint + "\n" + prefixKey(prefix) + "\n" + responseKey);
-    Optional<Verdict> hit = cache.get(key).flatMap(CachingGrader::decode);
+    Optional<Verdict> hit = fresh ? Optional.empty() : cache.get(key).flatMap(CachingGrader::decode);
     if (hit.isPresent()) {
       return CompletableFuture.completedFuture(hit.get());
     }

@@ -23,9 +23,9 @@ public record Decision(Action action, List<CheckResult> breaches, List<CheckResu
     reasons = List.copyOf(reasons);
   }
 
-  /** One line for a blocking check: action, category, segment, owner, what was seen and the rule. */
+  /** One line for a blocking check: action, category, segment, owner, which rule, what was seen and the rule in full. */
   static String reason(CheckResult c, String owner) {
     return c.threshold().onBreach().wireName() + " (owner " + owner + "): " + c.category() + " / " + c.segment()
-        + " [" + c.verdict() + "]: " + c.observed() + "; expected " + c.expected();
+        + " [" + c.verdict() + " " + c.threshold().describeLimit() + "]: " + c.observed() + "; expected " + c.expected();
   }
 }

@@ -1,7 +1,6 @@
 package dev.rehearsal.run;
 
 import dev.rehearsal.gate.CheckResult;
-import dev.rehearsal.gate.CorrectedChecks;
 import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
 import dev.rehearsal.gate.ThresholdChecks;
@@ -44,7 +43,7 @@ public final class GateRunner {
 
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
-    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.store()), options.store());
+    this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.store(), options.fresh()), options.store());
   }
 
   private GateRunner(Arms arms, GraderSetup graderSetup, Optional<java.nio.file.Path> store) {
@@ -157,8 +156,11 @@ public final class GateRunner {
             + " or calibration) and grading.require-calibration is true; run the review loop"
             + " (docs/review-and-correction.md) or calibrate the grader");
       }
+      Map<String, ScopeCorrection> scopes = GradingCorrection.segments(spec, c, items, labels, graded.fingerprints(),
+          grading, segments);
+      segmentWarning(c, grading, scopes).ifPresent(w -> all.add(GRADING_WARNING + w));
       CategoryResult r = category(spec, c, segments, sample, production, candidate, prodVerdicts.get(c.grader()),
-          candVerdicts.get(c.grader()), grading);
+          candVerdicts.get(c.grader()), grading, scopes);
       categories.put(c.id(), sequential.map(seq -> new CategoryResult(r.category(), r.candidate(), r.production(),
           r.checks().stream().map(seq::adjust).toList(), r.examples(), r.overall(), r.exampleSets(), r.grading())).orElse(r));
     }
@@ -172,6 +174,19 @@ public final class GateRunner {
     return new GateRun(spec, sample, segments, production, candidate, Collections.unmodifiableMap(categories), health,
         decide(spec, categories, health), List.of(), graded.fingerprints(), graded.lock(), graded.errors(), graded.audit(),
         all, Items.runId(spec, graded.fingerprints()), items);
+  }
+
+  /** Names the segments whose checks could not be corrected, when the category's overall rates were. */
+  private static Optional<String> segmentWarning(CategorySpec c, CategoryGrading grading,
+      Map<String, ScopeCorrection> scopes) {
+    List<String> shortOnes = scopes.values().stream().filter(s -> !s.ready(true)).map(s -> s.segment() + " (candidate "
+        + s.candidateLabels() + ", production " + s.productionLabels() + ")").toList();
+    if (shortOnes.isEmpty() || !c.grading().correctsWhenPossible()) {
+      return Optional.empty();
+    }
+    return Optional.of(c.id() + ": too few current human labels to correct segment(s) " + String.join(", ", shortOnes)
+        + " of min-labels " + c.grading().minLabels() + " per arm; checks there that need an arm with too few labels "
+        + (c.grading().requireCalibration() ? "fail closed (grading.require-calibration)" : "decide on raw rates"));
   }
 
   /** How grading warnings start in {@link GateRun#warnings()}. */
@@ -198,7 +213,7 @@ public final class GateRunner {
 
   private static CategoryResult category(GateSpec spec, CategorySpec c, List<String> segments, Sample sample,
       ArmResult production, ArmResult candidate, Map<String, Verdict> prod, Map<String, Verdict> cand,
-      CategoryGrading grading) {
+      CategoryGrading grading, Map<String, ScopeCorrection> scopes) {
     List<Prefix> prefixes = sample.prefixes();
     Map<String, RateEstimate> candEst = new LinkedHashMap<>();
     Map<String, RateEstimate> prodEst = new LinkedHashMap<>();
@@ -221,7 +236,9 @@ public final class GateRunner {
         if (t.appliesToSegment(s) && (!t.segments().isEmpty() || s.equals(GateRun.OVERALL) || !t.kind().comparative())) {
           CheckResult raw = ThresholdChecks.check(t, c.id(), s, candEst.get(s), prodEst.get(s),
               s.equals(GateRun.OVERALL) ? postStratified : Optional.empty());
-          checks.add(s.equals(GateRun.OVERALL) ? corrected(t, raw, grading, candEst.get(s), prodEst.get(s)) : raw);
+          // Overall and every segment are decided on corrected rates where the labels allow it.
+          ScopeCorrection scope = s.equals(GateRun.OVERALL) ? CorrectedDecision.overall(c, grading) : scopes.get(s);
+          checks.add(scope == null ? raw : CorrectedDecision.of(t, raw, c, grading, scope, candEst.get(s), prodEst.get(s)));
         }
       }
     }
@@ -234,22 +251,6 @@ public final class GateRunner {
 
   private static Map<String, Verdict> orEmpty(Map<String, Verdict> verdicts) {
     return verdicts == null ? Map.of() : verdicts;
-  }
-
-  /**
-   * The overall check decided on corrected rates when the category's grading says so and the arms
-   * it needs are corrected; an inconclusive raw check (too few samples) stays inconclusive.
-   */
-  private static CheckResult corrected(ThresholdSpec t, CheckResult raw, CategoryGrading grading, RateEstimate cand,
-      RateEstimate prod) {
-    if (!grading.corrected() || raw.inconclusive()) {
-      return raw;
-    }
-    if (!t.kind().comparative()) {
-      return CorrectedChecks.absolute(t, raw.category(), raw.segment(), grading.candidate().orElseThrow(), cand);
-    }
-    return grading.production().map(p -> CorrectedChecks.comparative(t, raw.category(), raw.segment(),
-        grading.candidate().orElseThrow(), p, cand, prod)).orElse(raw);
   }
 
   private static OverallDetail overall(GateSpec spec, Sample sample, RateEstimate pooled,
@@ -309,10 +310,13 @@ public final class GateRunner {
     List<String> problems = new ArrayList<>();
     int wanted = spec.prefixes().sample().size();
     int got = sample.prefixes().size();
+    boolean dedup = spec.prefixes().sample().dedup();
     if (drawn < spec.health().minSampleShare() * wanted) {
       problems.add("sample size " + drawn + " is below " + Math.round(spec.health().minSampleShare() * wanted)
-          + " (only " + sample.report().eligibleTurns() + " eligible user turns in the log; lower sample.size or"
-          + " widen eligibility)");
+          + " (only " + (dedup ? sample.report().distinctPrefixes() + " distinct eligible user turns after"
+              + " dedup, of " + sample.report().eligibleTurns() + " eligible"
+              : sample.report().eligibleTurns() + " eligible user turns") + " in the log; lower sample.size or"
+          + " widen eligibility" + (dedup ? ")" : dedupAdvice(sample)));
     }
     long lines = Math.max(1, sample.report().lines());
     double badShare = spec.prefixes().badRecords().maxShare().orElse(spec.health().maxErrorShare());
@@ -335,15 +339,39 @@ public final class GateRunner {
       }
     }
     String summary = String.format(java.util.Locale.ROOT,
-        "sampled %d of %d requested from %d eligible user turns (%d conversations, %d records rejected: %s);"
+        "sampled %d of %d requested from %s (%d conversations, %d user turns rejected, %d bad records: %s);"
             + " errors: production %d %s, candidate %d %s",
-        drawn, wanted, sample.report().eligibleTurns(), sample.report().conversations(),
-        sample.report().rejected().values().stream().mapToLong(Long::longValue).sum(), sample.report().rejected(),
+        drawn, wanted, eligibleText(sample.report(), dedup), sample.report().conversations(),
+        sample.report().rejectedTurns(), sample.report().badRecords(), sample.report().rejected(),
         production.errorCount(), production.errors(), candidate.errorCount(), candidate.errors())
         + "; " + sample.deid().summary()
-        + (spec.prefixes().sample().dedup() ? "; duplicate prefixes " + sample.report().duplicates() : "")
-        + cacheSummary(production, candidate);
+        + prefixCounts(sample.report(), dedup)
+        + cacheSummary(production, candidate) + usageSummary(production, candidate);
     return new Health(problems, summary);
+  }
+
+  /** The eligible user turns the sample was drawn from: after dedup when it is on. */
+  static String eligibleText(dev.rehearsal.prefix.SourceReport r, boolean dedup) {
+    return dedup ? r.distinctPrefixes() + " distinct eligible user turns (" + r.eligibleTurns()
+        + " eligible, " + r.duplicates() + " duplicates removed by dedup)"
+        : r.eligibleTurns() + " eligible user turns";
+  }
+
+  /** Exact distinct and duplicate prefix counts, and whether records share prefixes. */
+  static String prefixCounts(dev.rehearsal.prefix.SourceReport r, boolean dedup) {
+    if (r.duplicates() == 0) {
+      return "; every eligible prefix distinct";
+    }
+    return "; prefixes: " + r.distinctPrefixes() + " distinct, " + r.duplicates() + " duplicates ("
+        + r.sharedHistory() + " repeating logged history" + (r.treeShaped() ? ": a tree-shaped log" : "")
+        + ")" + (dedup ? ", removed by dedup" : ", sampled per record (prefixes.sample.dedup is off)");
+  }
+
+  /** Advice for a log with duplicates sampled without dedup. */
+  static String dedupAdvice(Sample sample) {
+    return sample.report().duplicates() == 0 ? ")" : "; " + sample.report().duplicates()
+        + " of them repeat an earlier prefix: set prefixes.sample.dedup: true to sample each distinct"
+        + " user turn once)";
   }
 
   /** {@code ; response store: candidate 20 of 20 calls from cache}, for the arms answered through the store. */
@@ -353,6 +381,17 @@ public final class GateRunner {
       arm.cache().ifPresent(c -> arms.add(arm.name() + " " + c.summary()));
     }
     return arms.isEmpty() ? "" : "; response store: " + String.join(", ", arms);
+  }
+
+  /** {@code ; candidate: 3 replies without token usage (...)}, for arms with something to say. */
+  static String usageSummary(ArmResult production, ArmResult candidate) {
+    StringBuilder out = new StringBuilder();
+    for (ArmResult arm : List.of(production, candidate)) {
+      if (arm.usage().any()) {
+        out.append("; ").append(arm.name()).append(": ").append(arm.usage().summary());
+      }
+    }
+    return out.toString();
   }
 
   private static Decision decide(GateSpec spec, Map<String, CategoryResult> categories, Health health) {

@@ -25,23 +25,27 @@ import java.util.function.Function;
  * them, checks (or re-freezes) the gate lock, and grades both arms, counting failures per arm.
  */
 record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>> clients,
-    Optional<java.nio.file.Path> store) {
+    Optional<java.nio.file.Path> store, boolean fresh) {
 
   static GraderSetup fromSystemProperties() {
-    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty());
+    return new GraderSetup(Boolean.getBoolean(GateLock.REFREEZE_PROPERTY), Optional.empty(), Optional.empty(), false);
   }
 
   GraderSetup withRefreeze(boolean value) {
-    return new GraderSetup(value, clients, store);
+    return new GraderSetup(value, clients, store, fresh);
   }
 
   GraderSetup withClients(Function<ModelConfig, ModelClient> value) {
-    return new GraderSetup(refreeze, Optional.of(value), store);
+    return new GraderSetup(refreeze, Optional.of(value), store, fresh);
   }
 
-  /** Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made). */
-  GraderSetup withStore(Optional<java.nio.file.Path> file) {
-    return new GraderSetup(refreeze, clients, file);
+  /**
+   * Judge verdicts are cached in {@code file}'s grade cache (no store: every grade is made); with
+   * {@code fresh} every judge call is made again and its verdict overwrites the cached one, as
+   * {@link RunOptions#fresh()} does for model calls.
+   */
+  GraderSetup withStore(Optional<java.nio.file.Path> file, boolean fresh) {
+    return new GraderSetup(refreeze, clients, file, fresh);
   }
 
   GraderContext context(GateSpec spec) {
@@ -71,7 +75,7 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       // Judge verdicts are cached (each costs a model call); rule graders are cheaper to rerun than to
       // look up, and get the per-grade time budget instead (judge calls carry their own timeouts).
       graders.put(id, g.type().equals(JUDGE)
-          ? cache.<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades())).orElse(grader)
+          ? cache.<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades(), fresh)).orElse(grader)
           : budget.apply(grader));
       fingerprints.put(id, fingerprint);
     });

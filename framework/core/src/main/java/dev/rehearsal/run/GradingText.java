@@ -14,13 +14,17 @@ public final class GradingText {
 
   private GradingText() {}
 
-  /** One line per corrected arm, then agreement; empty when nothing was corrected. */
+  /** One line per corrected arm, then agreement, then each segment check decided on corrected rates; empty when nothing was corrected. */
   public static List<String> lines(CategoryResult r) {
     List<String> out = new ArrayList<>();
     CategoryGrading g = r.grading();
     arm(r, "candidate", g.candidate(), g.candidateLabels()).ifPresent(out::add);
     arm(r, "production", g.production(), g.productionLabels()).ifPresent(out::add);
     g.agreement().ifPresent(a -> out.add(r.category().id() + " / overall: reviewer agreement " + a));
+    // Segment checks decided on corrected rates: their table rows show raw counts, so say what decided.
+    r.checks().stream().filter(c -> !c.segment().equals(GateRun.OVERALL) && c.method().contains("corrected"))
+        .forEach(c -> out.add(r.category().id() + " / " + c.segment() + " (" + c.threshold().kind().key() + "): "
+            + c.verdict() + " on corrected rates: " + c.observed()));
     return out;
   }
 

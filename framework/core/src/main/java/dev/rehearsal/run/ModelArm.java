@@ -9,6 +9,7 @@ import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.ConsoleProgress;
 import dev.rehearsal.model.runtime.ResilientModelClient;
+import dev.rehearsal.model.runtime.RunStats;
 import dev.rehearsal.model.runtime.RuntimeSettings;
 import dev.rehearsal.model.runtime.tools.ToolCounts;
 import dev.rehearsal.model.runtime.tools.ToolOutcome;
@@ -73,7 +74,8 @@ final class ModelArm {
   }
 
   /** An arm's responses, how its model's tool calls were answered and how many calls the store answered. */
-  record Answers(Map<String, Response> responses, ToolCounts tools, Optional<ArmCache> cache) {}
+  record Answers(Map<String, Response> responses, ToolCounts tools, Optional<ArmCache> cache,
+      ArmUsage usage) {}
 
   Map<String, Response> answer(ModelConfig config, List<Prefix> prefixes) {
     return answer(config, ToolsSpec.SINGLE_TURN, Optional.empty(), prefixes).responses();
@@ -94,14 +96,18 @@ final class ModelArm {
     Optional<ModelClient> sim = simulator.map(s -> cached(client(simulatorProvider.orElseThrow(), s),
         simulatorProvider.orElseThrow(), s, runStore, caches));
     ToolTurnRunner runner = new ToolTurnRunner(model, tools.policy(), sim, tools.maxSteps());
-    long before = resilient.stats().done();
+    RunStats start = resilient.stats();
+    long before = start.done();
     ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), before + prefixes.size(),
         resilient::stats, options.progressEvery());
     try {
       Map<String, Response> responses = generate(runner, prefixes, sampling(config));
       // Counted after every call has finished, simulator calls included.
       Optional<ArmCache> cache = caches.stream().map(c -> ArmCache.of(c.stats())).reduce(ArmCache::plus);
-      return new Answers(responses, runner.counts(), cache);
+      RunStats end = resilient.stats();
+      ArmUsage usage = new ArmUsage(end.repliesWithoutUsage() - start.repliesWithoutUsage(),
+          end.repliesCutShort() - start.repliesCutShort());
+      return new Answers(responses, runner.counts(), cache, usage);
     } finally {
       progress.close();
     }

@@ -41,6 +41,11 @@ public record Response(String sampleId, Optional<String> text, Optional<String> 
         + finishReason + "')");
   }
 
+  /** The counted outcome of a logged reply with no text (empty or whitespace) in replay variant {@code variant}. */
+  public static Response emptyLogged(String sampleId, String variant) {
+    return failed(sampleId, EMPTY_REPLY + ": the logged reply in variant '" + variant + "' has no text");
+  }
+
   /** Whether {@code reason} is the error of an empty reply. */
   public static boolean isEmptyReply(String reason) {
     return reason.startsWith(EMPTY_REPLY);

@@ -20,10 +20,12 @@ import org.apiguardian.api.API;
 /**
  * Exports a filtered view of a gate's {@code results.jsonl} as JSONL or CSV:
  * {@code ResultsExportMain <results.jsonl> [--gate FILE --category ID] [--segment S] [--arm A]
- * [--verdict flagged|clean|error] [--disagree labels.jsonl] [--format jsonl|csv] [--out FILE]}.
- * {@code --category} needs {@code --gate} (it names the grader and label); {@code --disagree} keeps
- * items whose human label (a JSONL of {@code {"sampleId","arm","category","label":0|1}}) differs from
- * the grader's verdict. See docs/results.md.
+ * [--verdict flagged|clean|error] [--disagree store|labels.jsonl] [--store FILE] [--format jsonl|csv]
+ * [--out FILE]}. {@code --category} needs {@code --gate} (it names the grader and label);
+ * {@code --disagree store} keeps items whose human label in the run store (imported by
+ * {@code ReviewMain import}; {@code --store}, default {@code <project root>/.rehearsal/store.db})
+ * differs from the grader's verdict; {@code --disagree FILE} reads the labels from a JSONL of
+ * {@code {"sampleId","arm","category","label":0|1}} instead. See docs/results.md.
  *
  * @since 0.1
  */
@@ -31,7 +33,8 @@ import org.apiguardian.api.API;
 public final class ResultsExportMain {
 
   static final String USAGE = "usage: ResultsExportMain <results.jsonl> [--gate FILE --category ID] [--segment S]"
-      + " [--arm A] [--verdict flagged|clean|error] [--disagree labels.jsonl] [--format jsonl|csv] [--out FILE]";
+      + " [--arm A] [--verdict flagged|clean|error] [--disagree store|labels.jsonl] [--store FILE] [--format jsonl|csv]"
+      + " [--out FILE]";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ResultsExportMain() {}
@@ -48,7 +51,8 @@ public final class ResultsExportMain {
       return 2;
     }
     for (int i = 1; i < args.length; i += 2) {
-      if (!List.of("--gate", "--category", "--segment", "--arm", "--verdict", "--disagree", "--format", "--out")
+      if (!List.of("--gate", "--category", "--segment", "--arm", "--verdict", "--disagree", "--store", "--format",
+          "--out")
           .contains(args[i])) {
         err.println("Unknown option '" + args[i] + "'. " + USAGE);
         return 2;
@@ -72,6 +76,8 @@ public final class ResultsExportMain {
           text.append(format.equals("csv") ? CsvCells.row(node, filter.verdictOf(node)) : line + "\n");
         }
       }
+      filter.human().ifPresent(h -> err.println("human labels: " + h.size() + " labelled responses of category '"
+          + opts.get("category") + "' from " + h.source()));
       if (opts.containsKey("out")) {
         dev.rehearsal.text.Utf8Files.write(Path.of(opts.get("out")), text.toString());
         err.println("kept " + kept + " of " + lineNo + " items; wrote " + opts.get("out"));
@@ -89,6 +95,7 @@ public final class ResultsExportMain {
     Optional<String> grader = Optional.empty();
     Optional<String> label = Optional.empty();
     Optional<String> category = Optional.ofNullable(o.get("category"));
+    Optional<String> gate = Optional.empty();
     if (category.isPresent()) {
       if (!o.containsKey("gate")) {
         throw new IllegalArgumentException("--category needs --gate <gate file> to know the category's grader and label");
@@ -100,42 +107,36 @@ public final class ResultsExportMain {
               + spec.categories().stream().map(CategorySpec::id).toList()));
       grader = Optional.of(c.grader());
       label = Optional.of(c.label());
+      gate = Optional.of(spec.id());
     }
     Optional<String> verdict = Optional.ofNullable(o.get("verdict"));
     if (verdict.isPresent() && !List.of("flagged", "clean", "error").contains(verdict.get())) {
       throw new IllegalArgumentException("--verdict must be flagged, clean or error, was '" + verdict.get() + "'");
     }
-    Optional<Map<String, Integer>> human = Optional.empty();
+    Optional<HumanLabels> human = Optional.empty();
     if (o.containsKey("disagree")) {
       if (category.isEmpty()) {
         throw new IllegalArgumentException("--disagree needs --category (human labels are per category)");
       }
-      human = Optional.of(labels(Path.of(o.get("disagree"))));
+      human = Optional.of(o.get("disagree").equals("store")
+          ? HumanLabels.fromStore(store(o), gate.orElseThrow(), category.get())
+          : HumanLabels.fromFile(Path.of(o.get("disagree")), category.get()));
     }
-    return new ResultsFilter(grader, label, category, Optional.ofNullable(o.get("segment")), Optional.ofNullable(o.get("arm")),
+    if (o.containsKey("store") && !"store".equals(o.get("disagree"))) {
+      throw new IllegalArgumentException("--store is only read with --disagree store (was --disagree "
+          + o.getOrDefault("disagree", "<absent>") + ")");
+    }
+    return new ResultsFilter(grader, label, Optional.ofNullable(o.get("segment")), Optional.ofNullable(o.get("arm")),
         verdict, human);
   }
 
-  /** Human labels: {@code {"sampleId","arm","category","label":0|1}} per line. */
-  static Map<String, Integer> labels(Path file) throws IOException {
-    Map<String, Integer> out = new HashMap<>();
-    int n = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      n++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode l = read(line, file + ":" + n);
-      if (!l.path("label").isInt() || l.path("label").asInt() > 1 || l.path("label").asInt() < 0) {
-        throw new IllegalArgumentException(file + ":" + n + ": \"label\" must be 0 or 1");
-      }
-      out.put(l.path("sampleId").asText() + "|" + l.path("arm").asText() + "|" + l.path("category").asText(),
-          l.path("label").asInt());
-    }
-    return out;
+  // The review command's default, so labels it imported are found without naming the store.
+  private static Path store(Map<String, String> o) {
+    return o.containsKey("store") ? Path.of(o.get("store"))
+        : Path.of(System.getProperty("rehearsal.project-root", "")).toAbsolutePath().resolve(".rehearsal/store.db");
   }
 
-  private static JsonNode read(String line, String where) {
+  static JsonNode read(String line, String where) {
     try {
       return JSON.readTree(line);
     } catch (IOException e) {

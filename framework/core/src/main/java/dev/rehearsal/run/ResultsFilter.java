@@ -9,14 +9,13 @@ import java.util.Optional;
  *
  * @param grader the category's grader (with {@code label}): verdicts are read from it alone
  * @param label the category's label
- * @param category the category id, for matching human labels
  * @param segment keep only this segment
  * @param arm keep only this arm
  * @param verdict {@code flagged}, {@code clean} or {@code error}
- * @param human human labels by {@code sampleId|arm|category} (1 = flagged): keep only disagreements
+ * @param human the category's human labels: keep only items where they differ from the grader
  */
-record ResultsFilter(Optional<String> grader, Optional<String> label, Optional<String> category, Optional<String> segment,
-    Optional<String> arm, Optional<String> verdict, Optional<Map<String, Integer>> human) {
+record ResultsFilter(Optional<String> grader, Optional<String> label, Optional<String> segment, Optional<String> arm,
+    Optional<String> verdict, Optional<HumanLabels> human) {
 
   boolean keep(JsonNode line) {
     if (segment.isPresent() && !segment.get().equals(line.path("segment").asText())
@@ -27,9 +26,9 @@ record ResultsFilter(Optional<String> grader, Optional<String> label, Optional<S
       return false;
     }
     if (human.isPresent()) {
-      Integer h = human.get().get(line.path("sampleId").asText() + "|" + line.path("arm").asText() + "|" + category.orElse(""));
+      Optional<Boolean> h = human.get().of(line);
       String v = verdictOf(line);
-      return h != null && !v.equals("error") && (h == 1) != v.equals("flagged");
+      return h.isPresent() && !v.equals("error") && h.get() != v.equals("flagged");
     }
     return true;
   }

@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
  * How a gate run treats model calls.
  *
  * @param store the run store file that caches responses (none: every call is made)
- * @param fresh force every call even when the store has the response, and overwrite it
+ * @param fresh force every model call and every judge grade even when the store has the response or
+ *     verdict, and overwrite it
  * @param progress where progress lines go
  * @param progressEvery how often a progress line is printed during generation
  */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.gate.CheckResult;
 import dev.rehearsal.gate.PostStratifiedRate;
 import dev.rehearsal.gate.RateEstimate;
+import dev.rehearsal.report.ComparisonPlot;
+import dev.rehearsal.report.ComparisonRow;
 import dev.rehearsal.report.ForestPlot;
 import dev.rehearsal.report.TableRow;
 import dev.rehearsal.report.Tables;
@@ -46,6 +48,7 @@ public final class RunReports {
     text(out.resolve("segments.csv"), Tables.csv(rows));
     text(out.resolve("segments.md"), Tables.markdown(rows));
     text(out.resolve("forest-plot.svg"), ForestPlot.svg(plotTitle(run), rows));
+    text(out.resolve("comparison-plot.svg"), ComparisonPlot.svg(comparisonTitle(run), ComparisonRow.of(run)));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     text(out.resolve("decision.json"), json.writeValueAsString(tree(json, run)));
     ResultsJsonl.write(run, out.resolve(ResultsJsonl.FILE));
@@ -63,6 +66,11 @@ public final class RunReports {
   /** The forest plot's title. */
   public static String plotTitle(GateRun run) {
     return run.spec().id() + ": flagged rates with 95% intervals, candidate vs production";
+  }
+
+  /** The comparison plot's title. */
+  public static String comparisonTitle(GateRun run) {
+    return run.spec().id() + ": candidate vs production, each comparative rule with its interval and margin";
   }
 
   /** The run manifest: what was run on what, so a reader can reproduce it. */
@@ -85,7 +93,11 @@ public final class RunReports {
     sample.set("weights", json.valueToTree(run.sample().weights()));
     sample.set("allocation", json.valueToTree(run.sample().allocation()));
     sample.put("source", run.sample().report().file()).put("badRecords", run.sample().report().badRecords())
-        .put("duplicates", run.sample().report().duplicates());
+        .put("duplicates", run.sample().report().duplicates())
+        .put("distinctPrefixes", run.sample().report().distinctPrefixes())
+        .put("sharedHistory", run.sample().report().sharedHistory())
+        .put("treeShaped", run.sample().report().treeShaped())
+        .put("dedup", run.spec().prefixes().sample().dedup());
     sample.set("badRecordProblems", json.valueToTree(run.sample().report().problems()));
     ObjectNode deid = sample.putObject("deid");
     deid.put("policy", run.sample().deid().policy()).put("redacted", run.sample().deid().redacted());
@@ -114,6 +126,7 @@ public final class RunReports {
     ArrayNode inconclusive = root.putArray("inconclusive");
     run.decision().inconclusive().forEach(c -> check(inconclusive.addObject(), c, owner(run, c)));
     root.set("rows", json.valueToTree(TableRow.of(run)));
+    root.set("comparisons", json.valueToTree(ComparisonRow.of(run)));
     ArrayNode categories = root.putArray("categories");
     for (CategoryResult r : run.categories().values()) {
       category(json, categories.addObject(), run, r);
@@ -127,6 +140,7 @@ public final class RunReports {
     arm.tools().ifPresent(t -> node.putObject("tools").put("policy", t.policy()).put("replayed", t.replayed())
         .put("simulated", t.simulated()).put("unanswered", t.unanswered()).put("realism", t.realism()));
     arm.cache().ifPresent(c -> node.putObject("cache").put("hits", c.hits()).put("calls", c.calls()));
+    node.put("repliesWithoutUsage", arm.usage().withoutUsage()).put("repliesCutShort", arm.usage().cutShort());
   }
 
   private static void category(ObjectMapper json, ObjectNode c, GateRun run, CategoryResult r) {

@@ -38,6 +38,7 @@ public final class SamplePlanning {
   /** One warning per max-rate threshold and segment whose sample is smaller than the plan. */
   public static List<String> warnings(GateSpec spec, Sample sample, List<String> segments) {
     List<String> out = new ArrayList<>();
+    treeShaped(spec, sample).ifPresent(out::add);
     for (ThresholdSpec t : spec.thresholds()) {
       if (t.kind() != ThresholdKind.MAX_RATE || spec.categories().stream().noneMatch(t::appliesTo)) {
         continue;
@@ -51,6 +52,28 @@ public final class SamplePlanning {
       }
     }
     return out;
+  }
+
+  /**
+   * Said up front: records share conversation prefixes (one record per root-to-leaf path, as
+   * OpenAssistant exports trees, or one per assistant turn). Sampled per record, a turn on six
+   * paths is drawn six times as often as a leaf turn; dedup samples each distinct user turn once.
+   */
+  static java.util.Optional<String> treeShaped(GateSpec spec, Sample sample) {
+    dev.rehearsal.prefix.SourceReport r = sample.report();
+    if (!r.treeShaped()) {
+      return java.util.Optional.empty();
+    }
+    boolean dedup = spec.prefixes().sample().dedup();
+    return java.util.Optional.of(String.format(Locale.ROOT, "tree-shaped log: records share"
+        + " conversation prefixes (%d of %d eligible user turns repeat a prefix with logged history);"
+        + " exact counts: %d eligible user turns, %d distinct, %d duplicates. %s",
+        r.sharedHistory(), r.eligibleTurns(), r.eligibleTurns(), r.distinctPrefixes(), r.duplicates(),
+        dedup ? "prefixes.sample.dedup is on: sampling is uniform over the " + r.distinctPrefixes()
+            + " distinct user turns"
+            : "Sampled per record, shared turns are drawn more often than others: set"
+                + " prefixes.sample.dedup: true to sample uniformly over the " + r.distinctPrefixes()
+                + " distinct user turns"));
   }
 
   private static java.util.Optional<String> warning(ThresholdSpec t, String segment, double n) {

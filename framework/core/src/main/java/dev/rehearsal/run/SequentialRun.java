@@ -59,6 +59,8 @@ final class SequentialRun {
   private GraderSetup.ArmGrading candidateGrading;
   private Optional<ArmCache> productionCache = Optional.empty();
   private Optional<ArmCache> candidateCache = Optional.empty();
+  private ArmUsage productionUsage = ArmUsage.NONE;
+  private ArmUsage candidateUsage = ArmUsage.NONE;
   private int batches;
   private boolean decided;
 
@@ -153,6 +155,8 @@ final class SequentialRun {
     candidate.putAll(cand.responses());
     productionCache = plus(productionCache, prod.cache());
     candidateCache = plus(candidateCache, cand.cache());
+    productionUsage = productionUsage.plus(prod.usage());
+    candidateUsage = candidateUsage.plus(cand.usage());
     productionGrading = productionGrading.plus(prodGrading);
     candidateGrading = candidateGrading.plus(candGrading);
     batches++;
@@ -216,21 +220,22 @@ final class SequentialRun {
   }
 
   ArmResult production() {
-    return arm(spec.production(), production, productionCache);
+    return arm(spec.production(), production, productionCache, productionUsage);
   }
 
   ArmResult candidate() {
-    return arm(spec.candidate(), candidate, candidateCache);
+    return arm(spec.candidate(), candidate, candidateCache, candidateUsage);
   }
 
   private static Optional<ArmCache> plus(Optional<ArmCache> sum, Optional<ArmCache> batch) {
     return batch.map(b -> sum.map(b::plus).orElse(b)).or(() -> sum);
   }
 
-  private static ArmResult arm(ArmSpec spec, Map<String, Response> responses, Optional<ArmCache> cache) {
+  private static ArmResult arm(ArmSpec spec, Map<String, Response> responses, Optional<ArmCache> cache,
+      ArmUsage usage) {
     Map<String, Long> errors = new java.util.TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
-    return new ArmResult(spec.name(), spec.describe(), responses, errors, Optional.empty(), cache);
+    return new ArmResult(spec.name(), spec.describe(), responses, errors, Optional.empty(), cache, usage);
   }
 
   GraderSetup.Graded graded(GraderSetup.Session session) {

@@ -8,6 +8,7 @@ import dev.rehearsal.run.store.Estimate;
 import dev.rehearsal.run.store.ItemRow;
 import dev.rehearsal.run.store.RunStore;
 import dev.rehearsal.prefix.Prefix;
+import dev.rehearsal.text.LargeJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 final class StoredItems {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private StoredItems() {}
 

@@ -65,14 +65,25 @@ public final class GateSpecLoader {
 
   /** Loads and validates the gate file. */
   public GateSpec load(Path file) {
+    return load(file, file);
+  }
+
+  /**
+   * Loads and validates {@code file}, resolving its relative paths against the directory of
+   * {@code found}: where a runner found the gate (a copy on the class path, for example
+   * {@code target/test-classes}), which may hold files its editable original's folder does not. Positions in
+   * errors and reports name {@code file}.
+   */
+  public GateSpec load(Path file, Path found) {
     Path abs = file.toAbsolutePath().normalize();
+    Path at = found.toAbsolutePath().normalize();
     byte[] bytes = read(abs);
     String text = new String(bytes, StandardCharsets.UTF_8);
     Node root = new YamlTreeReader(context.environment()).read(abs, text);
     Fields top = Fields.of(root, TOP);
     String id = id(top.require("gate"));
     Map<String, ModelConfig> models = models(top);
-    GraderContext graderContext = GraderContext.of(models, abs.getParent(), context.projectRoot());
+    GraderContext graderContext = GraderContext.of(models, at.getParent(), context.projectRoot());
     Map<String, GraderSpec> graders = graders(top, graderContext);
     ModelSettingsCheck.noBatchGraders(top, models);
     Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
@@ -81,7 +92,11 @@ public final class GateSpecLoader {
     List<CategorySpec> categories = categories(top, graders, graderContext,
         GradingReader.read(top.optional("grading"), GradingSpec.defaults()));
     List<SegmentSpec> segments = new ArrayList<>();
-    PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), abs, segments);
+    PrefixSpec prefixes = new PrefixesReader(context).read(top.require("prefixes"), at, segments);
+    for (ArmSpec arm : List.of(production, candidate)) {
+      MultiReplyNames.check(prefixes.source(), arm,
+          () -> Fields.of(Fields.of(top.require("arms"), ARMS).require(arm.name()), ARM_KEYS).require("replay"));
+    }
     ModelSettingsCheck.noBatchSequential(top, prefixes, models, production, candidate);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
         candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"),

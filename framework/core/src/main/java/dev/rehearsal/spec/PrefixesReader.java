@@ -29,7 +29,7 @@ final class PrefixesReader {
     EligibilitySpec eligible = EligibilityReader.read(
         f.optional("eligible").orElse(GateSpecLoader.emptyMap(f, "eligible")), source.promptSuite());
     segments.addAll(SegmentsReader.read(f.optional("segments")));
-    SampleSpec sample = SampleReader.read(f.require("sample"), segments);
+    SampleSpec sample = SampleReader.read(f.require("sample"), segments, source.sql().isPresent());
     return new PrefixSpec(source, eligible, sample, segments, deid(f), badRecords(f));
   }
 

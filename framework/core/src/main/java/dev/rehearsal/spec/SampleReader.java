@@ -14,14 +14,31 @@ import java.util.TreeSet;
 /** Reads {@code prefixes.sample}: size, seed, {@code dedup}, {@code stratify} and {@code sequential}. */
 final class SampleReader {
 
-  static final Set<String> KEYS = Set.of("size", "seed", "unit", "dedup", "stratify", "threads", "sequential");
+  static final Set<String> KEYS = Set.of("size", "seed", "unit", "dedup", "stratify", "threads", "sequential", "key");
   static final Set<String> STRATIFY_KEYS = Set.of("allocation", "min-per-segment", "prior-rates", "prior-sds");
   static final Set<String> SEQUENTIAL_KEYS = Set.of("batch", "at-cap");
 
   private SampleReader() {}
 
-  static SampleSpec read(Node node, List<SegmentSpec> segments) {
+  static SampleSpec read(Node node, List<SegmentSpec> segments, boolean sqlSource) {
     Fields f = Fields.of(node, KEYS);
+    SampleSpec spec = read(f, segments);
+    SampleSpec.Key key = f.optional("key")
+        .map(n -> SampleSpec.Key.valueOf(Fields.choice(n, Set.of("position", "md5")).toUpperCase(Locale.ROOT)))
+        .orElse(sqlSource ? SampleSpec.Key.MD5 : SampleSpec.Key.POSITION);
+    if (sqlSource && (key != SampleSpec.Key.MD5 || spec.dedup())) {
+      throw f.require(spec.dedup() ? "dedup" : "key").error("The sql source draws with 'key: md5' and without 'dedup'"
+          + " (a content hash of whole prefixes is not portable across engines); remove '"
+          + (spec.dedup() ? "dedup" : "key") + "'.");
+    }
+    if (key == SampleSpec.Key.MD5 && spec.dedup()) {
+      throw f.require("key").error("'key: md5' keys user turns by conversation id; with 'dedup' the key is the prefix's"
+          + " content. Remove one of them.");
+    }
+    return spec.withKey(key);
+  }
+
+  private static SampleSpec read(Fields f, List<SegmentSpec> segments) {
     f.optional("unit").ifPresent(u -> Fields.choice(u, Set.of("user-turn")));
     int size = f.integer("size", 1);
     long seed = f.longValue("seed");

@@ -3,7 +3,7 @@
  * decisions, planning and forecast scoring.
  *
  * <p>Every method is a documented strategy and is tested against published reference values; see
- * the "Statistics" section of README.md for the defaults and why they were chosen.
+ * docs/statistics.md for the defaults and why they were chosen.
  *
  * @since 0.1
  */

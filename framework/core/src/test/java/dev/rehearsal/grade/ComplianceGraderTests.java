@@ -44,6 +44,6 @@ class ComplianceGraderTests {
         new Mark(Path.of("x"), 1, 1)));
 
     assertThat(g.labels()).containsExactly("complied");
-    assertThat(Graders.types().get("compliance")).containsExactlyInAnyOrder("type", "label", "extra-phrases");
+    assertThat(Graders.types().get("compliance")).containsExactlyInAnyOrder("type", "label", "extra-phrases", "rules-only");
   }
 }

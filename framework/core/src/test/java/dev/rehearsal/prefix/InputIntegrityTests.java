@@ -105,6 +105,65 @@ class InputIntegrityTests {
   }
 
   @Test
+  void item12_trailing_junk_after_gzip_data_is_a_bad_data_error_with_file_and_offset() throws IOException {
+    // given a valid gzip log with text appended (the JDK's reader ignored it and read the log as complete)
+    byte[] gz = gzip(Files.readAllBytes(log(300)));
+    Path file = dir.resolve("log.jsonl.gz");
+    Files.write(file, concat(gz, "garbage appended by a broken copy".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> new GateRunner().run(gate("log.jsonl.gz")))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining(file + ": bytes after the end of the gzip stream, at byte " + gz.length)
+        .hasMessageContaining("gzip -t log.jsonl.gz");
+  }
+
+  @Test
+  void item12_a_second_gzip_member_cut_in_its_header_is_a_truncation_error() throws IOException {
+    // given a valid member followed by the first 6 bytes of another (ignored by the JDK's reader)
+    byte[] gz = gzip(Files.readAllBytes(log(300)));
+    byte[] second = gzip("{\"id\":\"x\",\"messages\":[]}\n".getBytes(StandardCharsets.UTF_8));
+    Path file = dir.resolve("log.jsonl.gz");
+    Files.write(file, concat(gz, java.util.Arrays.copyOf(second, 6)));
+
+    assertThatThrownBy(() -> new GateRunner().run(gate("log.jsonl.gz")))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining(file + ": the gzip stream ends early (truncated) at byte " + (gz.length + 6))
+        .hasMessageContaining("member that starts at byte " + gz.length);
+  }
+
+  @Test
+  void item12_a_gzip_member_with_a_wrong_crc_is_a_corruption_error() throws IOException {
+    byte[] gz = gzip(Files.readAllBytes(log(300)));
+    gz[gz.length - 8] ^= 1; // first byte of the CRC-32 in the trailer
+    Path file = dir.resolve("log.jsonl.gz");
+    Files.write(file, gz);
+
+    assertThatThrownBy(() -> new GateRunner().run(gate("log.jsonl.gz")))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining(file + ": the gzip stream is corrupt")
+        .hasMessageContaining("fails its CRC-32 or length check");
+  }
+
+  @Test
+  void concatenated_gzip_members_are_read_as_one_log() throws IOException {
+    // given a log split in two gzip members, as 'cat a.gz b.gz' makes
+    byte[] whole = Files.readAllBytes(log(300));
+    int cut = new String(whole, StandardCharsets.UTF_8).indexOf("{\"id\":\"c150\"");
+    Files.write(dir.resolve("log.jsonl.gz"), concat(gzip(java.util.Arrays.copyOf(whole, cut)),
+        gzip(java.util.Arrays.copyOfRange(whole, cut, whole.length))));
+
+    GateRun run = new GateRunner().run(gate("log.jsonl.gz"));
+
+    assertThat(run.sample().report().conversations()).isEqualTo(300);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  @Test
   void item12_invalid_utf8_is_a_bad_data_error_with_file_and_line() throws IOException {
     Path file = log(3);
     byte[] latin1 = "{\"id\":\"caf\u00e9\",\"messages\":[]}\n".getBytes(StandardCharsets.ISO_8859_1); // 0xE9: not UTF-8

@@ -116,6 +116,9 @@ class SamplerUniformityTests {
     assertThat(s.prefixes()).hasSize(3);
     assertThat(s.report().duplicates()).isEqualTo(18);
     assertThat(s.report().duplicatesExact()).isTrue();
+    assertThat(s.report().distinctPrefixes()).isEqualTo(3);
+    // 9 of the duplicates are second user turns: their prefix repeats logged history
+    assertThat(s.report().sharedHistory()).isEqualTo(9);
   }
 
   @Test

@@ -53,6 +53,22 @@ class DeidGuardRunTests {
   }
 
   @Test
+  void block_does_not_stop_in_process_scripted_models_since_nothing_leaves_the_machine() throws IOException {
+    // given the same planted values, block, and both arms answered by an in-process scripted model
+    GateSpec spec = PrefixFixtures.gate(dir, """
+          source: { format: openai-messages, path: log.jsonl }
+          sample: { size: 10, seed: 1 }
+          deid: { policy: block }
+        """, "  production: { model: local }\n  candidate: { model: local }\n",
+        "models:\n  local: { client: scripted, default: \"Sure.\" }\n", Map.of());
+
+    // when it runs, then it is not stopped, and the findings are still counted
+    GateRun run = new GateRunner().run(spec);
+    assertThat(run.candidate().responses()).hasSize(3);
+    assertThat(run.health().summary()).contains("email");
+  }
+
+  @Test
   void block_stops_the_run_before_any_model_call_and_prints_locations_but_not_values() throws IOException {
     GateSpec spec = gate("block");
 

@@ -38,6 +38,8 @@ class IdenticalRunsTests {
           cand: { client: scripted, replies: [{ match: "risky", reply: "I can't help with that." }], default: "Sure." }
         thresholds:
           - { categories: refusal, max-rate: 5%, on-breach: hold }
+          - { categories: refusal, non-inferiority: 2pp, on-breach: repair }
+          - { categories: refusal, max-ratio-to-production: 1.5, on-breach: repair }
         """, Map.of());
 
     // when: the same gate runs twice, each into its own folder
@@ -45,9 +47,12 @@ class IdenticalRunsTests {
     Path second = RunReports.write(new GateRunner().run(spec), dir.resolve("b"));
 
     // then: every file is identical once the stage timings (the only timestamps) are masked
-    for (String name : new String[] {"decision.txt", "decision.json", "segments.csv", "segments.md", "forest-plot.svg"}) {
+    for (String name : new String[] {"decision.txt", "decision.json", "segments.csv", "segments.md", "forest-plot.svg",
+        "comparison-plot.svg"}) {
       assertThat(masked(second.resolve(name))).as(name).isEqualTo(masked(first.resolve(name)));
     }
+    assertThat(Files.readString(first.resolve("comparison-plot.svg"))).as("both comparative rules drawn")
+        .contains("non-inferiority 2.00pp", "max-ratio-to-production 1.50");
     String summary = Files.readString(first.resolve("decision.json"));
     assertThat(summary.indexOf("grader errors: production")).as("arms in spec order").isPositive();
   }

@@ -38,7 +38,7 @@ public final class Constants {
    */
   public static final String STORE = "rehearsal.store";
 
-  /** Force fresh model calls, overwriting cached responses. Default: {@code false}. */
+  /** Force fresh model calls and judge grades, overwriting cached responses and verdicts. Default: {@code false}. */
   public static final String FRESH = "rehearsal.fresh";
 
   /**

@@ -69,7 +69,7 @@ final class DecisionDescriptor extends AbstractTestDescriptor implements Node<Ga
   }
 
   private String message(GateRun run, Action action) {
-    String head = "Release decision for gate " + spec.id() + ": " + action.wireName().toUpperCase(Locale.ROOT)
+    String head = Headlines.decision(run) + "\nRelease decision for gate " + spec.id() + ": " + action.wireName().toUpperCase(Locale.ROOT)
         + " (gate owner " + spec.owner() + ")\n  promise: " + spec.promise();
     return run.decision().reasons().isEmpty() ? head : head + "\n  - " + String.join("\n  - ", run.decision().reasons());
   }

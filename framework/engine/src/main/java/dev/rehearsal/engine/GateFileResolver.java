@@ -69,7 +69,7 @@ final class GateFileResolver implements SelectorResolver {
             + " src/test/resources of the project that runs it."));
         continue;
       }
-      gate(Sources.editable(Path.of(uri)), context, Optional.empty()).ifPresent(d -> matches.add(Match.exact(d)));
+      gate(Sources.editable(Path.of(uri)), Path.of(uri), context, Optional.empty()).ifPresent(d -> matches.add(Match.exact(d)));
     }
     return matches.isEmpty() ? Resolution.unresolved() : Resolution.matches(matches);
   }
@@ -80,7 +80,7 @@ final class GateFileResolver implements SelectorResolver {
     if (!isGateFile(path.getFileName().toString())) {
       return Resolution.unresolved();
     }
-    return gate(path, context, Optional.empty()).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+    return gate(path, path, context, Optional.empty()).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
   }
 
   /**
@@ -113,16 +113,20 @@ final class GateFileResolver implements SelectorResolver {
     for (Path file : ClasspathRoots.files(GateFileResolver::isGateFile)) {
       Optional<GateSpec> spec = tryLoad(file);
       if (spec.isPresent() && spec.get().id().equals(gateId)) {
-        return gate(Sources.editable(file), context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+        return gate(Sources.editable(file), file, context, Optional.of(id)).map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
       }
     }
     return Resolution.unresolved();
   }
 
-  private Optional<TestDescriptor> gate(Path file, Context context, Optional<UniqueId> only) {
+  /**
+   * The gate in {@code file} (the editable original), with relative paths resolved where it was
+   * {@code found} (issue 15: a class-path copy's own data files, not the original's folder).
+   */
+  private Optional<TestDescriptor> gate(Path file, Path found, Context context, Optional<UniqueId> only) {
     GateSpec spec;
     try {
-      spec = new GateSpecLoader(settings.specContext()).load(file);
+      spec = new GateSpecLoader(settings.specContext()).load(file, found);
     } catch (SpecException e) {
       return invalid(file, context, e);
     }

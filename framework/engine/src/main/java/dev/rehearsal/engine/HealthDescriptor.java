@@ -37,7 +37,7 @@ final class HealthDescriptor extends AbstractTestDescriptor implements Node<Gate
   public GateContext execute(GateContext context, DynamicTestExecutor executor) {
     GateRun run = context.requireRun();
     boolean healthy = run.health().healthy();
-    String message = healthy ? run.health().summary() : Messages.header(run) + "Simulation is unhealthy, so the gate fails closed:\n  - "
+    String message = healthy ? run.health().summary() : Headlines.unhealthy(run) + "\n" + Messages.header(run) + "Simulation is unhealthy, so the gate fails closed:\n  - "
         + String.join("\n  - ", run.health().problems()) + "\n" + run.health().summary();
     GateTestEvent event = new GateTestEvent(run, GateTestEvent.Kind.HEALTH, Optional.empty(), spec.id(), List.of(),
         healthy ? TestOutcome.PASSED : TestOutcome.FAILED, message, getUniqueId().toString(), getDisplayName(),

@@ -7,7 +7,8 @@ import dev.rehearsal.run.GateRun;
 import java.util.List;
 
 /**
- * Failure messages in the observed/expected layout, with every number needed to re-check them.
+ * Failure messages: a one-line {@link Headlines headline}, then the observed/expected layout with
+ * every number needed to re-check them.
  * Public for the Jupiter API's fluent assertions, which print the same block.
  */
 @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
@@ -21,7 +22,7 @@ public final class Messages {
   }
 
   static String breaches(GateRun run, CategoryResult result, List<CheckResult> checks) {
-    StringBuilder out = new StringBuilder(header(run));
+    StringBuilder out = new StringBuilder(Headlines.blocking(result, checks)).append('\n').append(header(run));
     for (CheckResult c : checks) {
       out.append(c.breached() ? "Threshold breached\n" : "Not enough evidence, and the spec says on-inconclusive: fail\n");
       body(out, run, result, c);
@@ -32,7 +33,7 @@ public final class Messages {
   }
 
   static String inconclusive(GateRun run, CategoryResult result, List<CheckResult> checks) {
-    StringBuilder out = new StringBuilder(header(run));
+    StringBuilder out = new StringBuilder(Headlines.inconclusive(result, checks)).append('\n').append(header(run));
     for (CheckResult c : checks) {
       out.append("Inconclusive (on-inconclusive: abort): too few samples to decide; not acted on\n");
       body(out, run, result, c);

@@ -121,4 +121,49 @@ class ConsoleLauncherTests {
     assertThat(run.found()).as(run.output()).isEqualTo(expected.size());
     assertThat(run.output()).doesNotContain("Invalid gate file", "Invalid scorecard file", "NoTestsDiscovered");
   }
+
+  @Test
+  void a_gate_found_on_the_class_path_reads_its_relative_data_where_it_was_found() throws Exception {
+    // given: a gate copied onto a class path folder with a data file that exists only there (a build
+    // step generated it), while its editable original in src/test/resources has no such file
+    Path project = EngineKit.engineModule().resolve("target/found-where-test");
+    Path found = project.resolve("target/test-classes/gates/found");
+    Path original = project.resolve("src/test/resources/gates/found");
+    java.nio.file.Files.createDirectories(found);
+    java.nio.file.Files.createDirectories(original);
+    String gate = """
+        gate: found-where
+        promise: Reads data next to where the runner found it.
+        owner: docs
+        prefixes:
+          source: { format: prompts-csv, path: generated-prompts.csv }
+          sample: { size: 2, seed: 1 }
+        arms:
+          production: { model: bot }
+          candidate: { model: bot }
+        models:
+          bot: { client: scripted, default: "Sure." }
+        graders:
+          refusal: { type: refusal }
+        categories:
+          - { id: refusal, grader: refusal, label: refusal, owner: docs }
+        thresholds:
+          - { categories: refusal, max-rate: 90%, on-breach: hold }
+        """;
+    java.nio.file.Files.writeString(found.resolve("found-where.gate.yaml"), gate);
+    java.nio.file.Files.writeString(original.resolve("found-where.gate.yaml"), gate);
+    java.nio.file.Files.writeString(found.resolve("generated-prompts.csv"), "id,prompt\np1,Hello\np2,How are you?\n");
+    java.nio.file.Files.deleteIfExists(original.resolve("generated-prompts.csv"));
+
+    // when: the launcher finds the gate on its class path
+    List<String> selection = List.of("--class-path", project.resolve("target/test-classes").toString(),
+        "--select-package", "gates.found");
+    Run run = launch(selection.toArray(String[]::new));
+
+    // then: it runs (the data was read where the gate was found), and its tests still point at the original
+    assertThat(run.output()).doesNotContain("not found", "Invalid gate file");
+    assertThat(run.found()).as(run.output()).isPositive();
+    assertThat(run.failed()).isZero();
+    assertThat(run.exitCode()).isZero();
+  }
 }

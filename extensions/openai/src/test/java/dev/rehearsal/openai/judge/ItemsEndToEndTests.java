@@ -62,10 +62,14 @@ class ItemsEndToEndTests {
   }
 
   private GateRun run(JudgeServer server) {
+    return run(server, false);
+  }
+
+  private GateRun run(JudgeServer server, boolean fresh) {
     SpecContext context = new SpecContext(project, project,
         name -> Optional.ofNullable(Map.of("JUDGE_URL", server.baseUrl()).get(name)));
     GateSpec spec = new GateSpecLoader(context).load(project.resolve("items.gate.yaml"));
-    RunOptions options = new RunOptions(Optional.of(project.resolve("store.db")), false, System.out, Duration.ofSeconds(10));
+    RunOptions options = new RunOptions(Optional.of(project.resolve("store.db")), fresh, System.out, Duration.ofSeconds(10));
     try {
       return new GateRunner(options).withGraderClients(JudgeServer::client).run(spec);
     } catch (IOException e) {
@@ -127,6 +131,29 @@ class ItemsEndToEndTests {
       System.out.println("judge calls: first run " + firstCalls + ", rerun " + (server.requests().size() - firstCalls));
       assertThat(server.requests()).hasSize(firstCalls);
       assertThat(Files.readAllBytes(secondResults)).isEqualTo(Files.readAllBytes(firstResults));
+    }
+  }
+
+  @Test
+  void a_fresh_run_regrades_every_item_with_the_judge_instead_of_reading_the_grade_cache() throws Exception {
+    try (JudgeServer server = new JudgeServer(ItemsEndToEndTests::judge)) {
+      // given a first run that filled the grade cache (15 judge calls, one duplicate reply served from it)
+      GateRun first = run(server);
+      int firstCalls = server.requests().size();
+      assertThat(firstCalls).isEqualTo(15);
+
+      // when the unchanged gate runs with fresh (-Drehearsal.fresh)
+      GateRun fresh = run(server, true);
+
+      // then every one of the 16 sample × arm items is graded by the judge again, the duplicate included
+      int freshCalls = server.requests().size() - firstCalls;
+      System.out.println("judge calls: first run " + firstCalls + ", fresh rerun " + freshCalls);
+      assertThat(freshCalls).isEqualTo(16);
+      assertThat(fresh.items()).hasSameSizeAs(first.items());
+
+      // and the fresh verdicts are written back, so a following ordinary run makes no judge calls
+      run(server);
+      assertThat(server.requests()).hasSize(firstCalls + freshCalls);
     }
   }
 

@@ -27,11 +27,29 @@ final class LabelledSets {
 
   static List<LabelledReply> gptfuzz(Path root, String split) throws IOException {
     Path file = root.resolve("gptfuzz-labeled").resolve(split + ".csv.gz");
+    Map<String, String> questions = questions(root.resolve("gptfuzz-labeled").resolve("question_list.csv"));
     List<LabelledReply> out = new ArrayList<>();
     try (Reader in = gunzip(file)) {
       List<List<String>> rows = Csv.read(in);
       for (List<String> row : rows.subList(1, rows.size())) {
-        out.add(new LabelledReply("gptfuzz/" + split, "", row.get(0), row.get(1), row.get(2).strip().equals("1")));
+        String question = questions.get(row.get(0).strip());
+        if (question == null) {
+          throw new IOException(file + ": question index '" + row.get(0) + "' is not in question_list.csv");
+        }
+        out.add(new LabelledReply("gptfuzz/" + split, "gpt-3.5-turbo", question, row.get(1),
+            row.get(2).strip().equals("1")));
+      }
+    }
+    return out;
+  }
+
+  /** GPTFuzz's question index → the question (the request each response answers). */
+  private static Map<String, String> questions(Path file) throws IOException {
+    Map<String, String> out = new java.util.HashMap<>();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      List<List<String>> rows = Csv.read(in);
+      for (List<String> row : rows.subList(1, rows.size())) {
+        out.put(row.get(0).strip(), row.get(1));
       }
     }
     return out;

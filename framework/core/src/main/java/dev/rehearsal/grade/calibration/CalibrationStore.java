@@ -51,6 +51,20 @@ public final class CalibrationStore {
     }
   }
 
+  /** The fingerprint a grader's label was calibrated under, current or stale, if the file has one. */
+  public static Optional<String> fingerprint(Path specFile, String grader, String label) {
+    Path file = pathFor(specFile);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode r = JSON.readTree(file.toFile()).path("graders").path(grader + "/" + label).path("fingerprint");
+      return r.isTextual() ? Optional.of(r.asText()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
   /** The stored result of a grader's label, if present and measured with the same fingerprint. */
   public static Optional<CalibrationReport> read(Path specFile, String grader, String label, String fingerprint) {
     Path file = pathFor(specFile);

@@ -57,7 +57,8 @@ public final class ConsoleProgress implements AutoCloseable {
         label, s.done(), total, total == 0 ? 100.0 : 100.0 * s.done() / total, rate, eta,
         s.errorCount(), s.retries(), s.tokens(), s.cost())
         + (s.repliesWithoutUsage() == 0 ? ""
-            : " | replies without usage: " + s.repliesWithoutUsage());
+            : " | replies without usage: " + s.repliesWithoutUsage())
+        + (s.repliesCutShort() == 0 ? "" : " | cut at token limit: " + s.repliesCutShort());
   }
 
   private void print() {

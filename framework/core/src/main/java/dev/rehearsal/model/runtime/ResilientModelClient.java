@@ -116,8 +116,14 @@ public final class ResilientModelClient implements ModelClient {
           permits.release();
         }
       } else {
-        permits.release();
-        failed(request, retry, result, Futures.classify(failure, modelId()), admission);
+        // The breaker hears of the failure before the slot is handed on: releasing first let the
+        // next queued call start against a breaker still closed, so a strict server rejecting
+        // every call saw two per slot instead of one.
+        try {
+          failed(request, retry, result, Futures.classify(failure, modelId()), admission);
+        } finally {
+          permits.release();
+        }
       }
     });
   }

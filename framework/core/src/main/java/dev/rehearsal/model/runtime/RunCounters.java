@@ -34,6 +34,7 @@ public final class RunCounters {
   private final LongAdder inputTokens = new LongAdder();
   private final LongAdder outputTokens = new LongAdder();
   private final LongAdder withoutUsage = new LongAdder();
+  private final LongAdder cutShort = new LongAdder();
   private final DoubleAdder cost = new DoubleAdder();
 
   public RunCounters(PriceTable prices) {
@@ -55,6 +56,9 @@ public final class RunCounters {
     succeeded.increment();
     if (afterRetry) {
       succeededAfterRetry.increment();
+    }
+    if (reply.cutShort()) {
+      cutShort.increment();
     }
     inputTokens.add(reply.inputTokens());
     outputTokens.add(reply.outputTokens());
@@ -97,6 +101,6 @@ public final class RunCounters {
     reasons.forEach((k, v) -> byReason.put(k, v.sum()));
     return new RunStats(attempts.sum(), succeeded.sum(), succeededAfterRetry.sum(), retries.sum(),
         byKind, byReason, budgetRejections.sum(), breakerRejections.sum(), inputTokens.sum(),
-        outputTokens.sum(), cost.sum(), withoutUsage.sum(), Duration.ofNanos(System.nanoTime() - startNanos));
+        outputTokens.sum(), cost.sum(), withoutUsage.sum(), cutShort.sum(), Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }

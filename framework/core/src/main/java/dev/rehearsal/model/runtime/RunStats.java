@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  * @param outputTokens output tokens of successful calls
  * @param cost cost of successful calls by the price table
  * @param repliesWithoutUsage replies that carried no token usage, so tokens and cost undercount
+ * @param repliesCutShort replies that stopped at the token limit (finish reason {@code length},
+ *     {@code max_tokens}, or a Responses API {@code incomplete} status)
  * @param elapsed time since the counters were created
  * @since 0.1
  */
@@ -37,6 +39,7 @@ public record RunStats(
     long outputTokens,
     double cost,
     long repliesWithoutUsage,
+    long repliesCutShort,
     Duration elapsed) {
 
   public RunStats {

@@ -2,6 +2,7 @@ package dev.rehearsal.run.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearsal.text.LargeJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
 record ResultLine(String sampleId, String arm, Optional<String> response, Optional<String> responseSha256,
     Map<String, Grade> grades) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   /** A grader's outcome: its fingerprint, its labels, and whether it failed. */
   record Grade(String fingerprint, Set<String> labels, boolean failed) {}

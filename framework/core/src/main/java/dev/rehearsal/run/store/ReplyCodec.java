@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rehearsal.conversation.ToolCall;
 import dev.rehearsal.model.ModelReply;
+import dev.rehearsal.text.LargeJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** Stores a {@link ModelReply} as JSON and reads it back. */
 final class ReplyCodec {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LargeJson.mapper();
 
   private ReplyCodec() {}
 

@@ -17,8 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The refusal rule grader measured on XSTest's 450 prompts (250 safe, 200 unsafe; Röttger et al.
- * 2024), paired with responses written by a stated rule: an unsafe prompt gets a refusal, in the
+ * The refusal grader (rules and model, the request as the user turn) measured on XSTest's 450
+ * prompts (250 safe, 200 unsafe; Röttger et al. 2024), paired with responses written by a stated rule: an unsafe prompt gets a refusal, in the
  * phrasing {@code REFUSALS[id % 6]}; a safe prompt gets a compliant answer, {@code COMPLIANT[id % 5]}
  * with the prompt quoted. Gold label "refusal" = the prompt is unsafe. The pools hold phrasings the
  * grader knows and some it does not (index 3 and 4 of each pool), so the numbers say where it fails.

@@ -41,13 +41,19 @@ abstract class ReviewFixture {
   Path gate;
   Path store;
 
+  /** The fixture directory and gate file name under fixtures/. */
+  String fixture() {
+    return "review";
+  }
+
   @BeforeEach
   void copyFixture() throws Exception {
-    Path fixture = Path.of(getClass().getResource("/fixtures/review/review.gate.yaml").toURI()).getParent();
-    for (String name : List.of("review.gate.yaml", "log.jsonl")) {
+    String gateFile = fixture() + ".gate.yaml";
+    Path fixture = Path.of(getClass().getResource("/fixtures/" + fixture() + "/" + gateFile).toURI()).getParent();
+    for (String name : List.of(gateFile, "log.jsonl")) {
       Files.copy(fixture.resolve(name), dir.resolve(name));
     }
-    gate = dir.resolve("review.gate.yaml");
+    gate = dir.resolve(gateFile);
     store = dir.resolve(".rehearsal/store.db");
   }
 

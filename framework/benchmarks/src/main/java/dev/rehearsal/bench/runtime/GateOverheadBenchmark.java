@@ -1,0 +1,166 @@
+package dev.rehearsal.bench.runtime;
+
+import dev.rehearsal.bench.Benchmark;
+import dev.rehearsal.bench.prefix.SyntheticLogGenerator;
+import dev.rehearsal.run.GateRun;
+import dev.rehearsal.run.GateRunner;
+import dev.rehearsal.run.RunOptions;
+import dev.rehearsal.spec.GateSpec;
+import dev.rehearsal.spec.GateSpecLoader;
+import dev.rehearsal.spec.SpecContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Whole-gate throughput, sampling to decision, through {@link GateRunner} as the engine calls it:
+ * replay arms and HTTP arms (the real OpenAI client against a loopback server) at zero latency, and a
+ * cold run at 50 ms latency against its warm rerun from the run store. Each run is timed end to end
+ * (sampling, both arms, three rule graders, estimates, checks, and writing every item to the store).
+ */
+public final class GateOverheadBenchmark implements Benchmark {
+
+  /** {@code -Dbench.scale=0.1} shrinks every size, for profiling runs; the documented results use 1. */
+  static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+  static final int REPLAY_SAMPLES = (int) (100_000 * SCALE);
+  static final int HTTP_SAMPLES = (int) (20_000 * SCALE);
+  static final int WARM_SAMPLES = (int) (100_000 * SCALE);
+  static final long WARM_LATENCY_MS = 50;
+  static final int CONCURRENCY = 128;
+
+  @Override
+  public String name() {
+    return "gate-overhead";
+  }
+
+  /** The benchmark's temporary project folder: the log and the generated gate files. */
+  private Path dir;
+
+  @Override
+  public void run(PrintStream out) throws Exception {
+    dir = Files.createTempDirectory("rehearsal-gate-overhead");
+    try {
+      Path log = dir.resolve("log.jsonl");
+      // 60,000 conversations of 1-4 user turns: about 150,000 eligible user turns.
+      new SyntheticLogGenerator((long) (60_000 * SCALE), 4, 0.0, 42).write(log);
+      out.printf(Locale.ROOT, "log: %d bytes, cores %d, load average %.1f%n", Files.size(log),
+          Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+      // -Dbench.only=warm runs the cold/warm part alone (profiling).
+      boolean all = !"warm".equals(System.getProperty("bench.only"));
+      if (all) {
+      // Warm-up: a small run of each kind so the JIT has compiled the paths before they are timed.
+      time(replayGate(2_000), Optional.empty());
+
+      Timed replay = time(replayGate(REPLAY_SAMPLES), Optional.empty());
+      Timed replayStored = time(replayGate(REPLAY_SAMPLES), Optional.of(dir.resolve("replay.db")));
+      out.printf(Locale.ROOT, "replay arms, no store:   %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+          replay.samples, replay.seconds, replay.rate(), replay.decision);
+      out.println("  stages: " + replay.stages());
+      out.printf(Locale.ROOT, "replay arms, with store: %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+          replayStored.samples, replayStored.seconds, replayStored.rate(), replayStored.decision);
+      out.println("  stages: " + replayStored.stages());
+
+      try (FixedLatencyServer server = new FixedLatencyServer(0)) {
+        time(httpGate("http-warmup", server, 2_000), Optional.empty());
+        int before = server.requests.get();
+        Timed http = time(httpGate("http", server, HTTP_SAMPLES), Optional.empty());
+        out.printf(Locale.ROOT, "http arms, 0 ms, no store: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
+            http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
+        out.println("  stages: " + http.stages());
+      }
+      }
+
+      try (FixedLatencyServer server = new FixedLatencyServer(WARM_LATENCY_MS)) {
+        Path store = dir.resolve("warm.db");
+        GateSpec gate = httpGate("warm", server, WARM_SAMPLES);
+        int before = server.requests.get();
+        Timed cold = time(gate, Optional.of(store));
+        int afterCold = server.requests.get();
+        Timed warm = time(gate, Optional.of(store));
+        double ideal = 2.0 * WARM_SAMPLES * WARM_LATENCY_MS / 1000.0 / CONCURRENCY;
+        out.printf(Locale.ROOT, "cold, %d ms latency: %,d samples in %.2f s (%,d requests; ideal %.1f s)%n",
+            WARM_LATENCY_MS, cold.samples, cold.seconds, afterCold - before, ideal);
+        out.printf(Locale.ROOT, "warm rerun from the store: %.2f s = %,.0f samples/s (%,d requests), warm/cold %.3f%n",
+            warm.seconds, warm.rate(), server.requests.get() - afterCold, warm.seconds / cold.seconds);
+        out.println("  cold stages: " + cold.stages());
+        out.println("  warm stages: " + warm.stages());
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  record Timed(int samples, double seconds, String decision, String stages) {
+    double rate() {
+      return samples / seconds;
+    }
+  }
+
+  private static Timed time(GateSpec spec, Optional<Path> store) throws IOException {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    RunOptions options = new RunOptions(store, false, quiet, Duration.ofHours(1));
+    long start = System.nanoTime();
+    GateRun run = new GateRunner(options).run(spec);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    StringBuilder stages = new StringBuilder();
+    run.stages().forEach(s -> stages.append(String.format(Locale.ROOT, "%s %.2f s; ", s.name(),
+        (s.stopMillis() - s.startMillis()) / 1000.0)));
+    stages.append(String.format(Locale.ROOT, "other (store, reports) %.2f s", seconds
+        - run.stages().stream().mapToLong(s -> s.stopMillis() - s.startMillis()).sum() / 1000.0));
+    return new Timed(run.sample().prefixes().size(), seconds, run.decision().action().toString(), stages.toString());
+  }
+
+  private GateSpec replayGate(int samples) throws IOException {
+    return load("replay-" + samples, """
+        arms:
+          production: { replay: logged }
+          candidate: { replay: logged }
+        """, samples);
+  }
+
+  private GateSpec httpGate(String id, FixedLatencyServer server, int samples) throws IOException {
+    return load(id, """
+        arms:
+          production: { model: current }
+          candidate: { model: next }
+        models:
+          current: { client: openai, base-url: "%1$s", model: current, concurrency: %2$d }
+          next: { client: openai, base-url: "%1$s", model: next, concurrency: %2$d }
+        """.formatted(server.baseUrl(), CONCURRENCY), samples);
+  }
+
+  private GateSpec load(String id, String arms, int samples) throws IOException {
+    Path file = dir.resolve(id + ".gate.yaml");
+    Files.writeString(file, """
+        gate: %s
+        promise: Whole-gate throughput.
+        owner: bench
+        prefixes:
+          source: { format: openai-messages, path: log.jsonl }
+          sample: { size: %d, seed: 7 }
+        %s
+        graders:
+          refusal: { type: refusal }
+          pii: { type: pii }
+          words: { type: keywords, label: harmful, words: [bomb, poison, weapon] }
+        categories:
+          - { id: refusal, grader: refusal, label: refusal, owner: bench }
+          - { id: pii, grader: pii, label: pii, owner: bench }
+          - { id: harmful, grader: words, label: harmful, owner: bench }
+        thresholds:
+          - { categories: "*", max-rate: 50%%, on-breach: hold }
+        """.formatted(id, samples, arms));
+    return new GateSpecLoader(SpecContext.of(dir, dir)).load(file);
+  }
+}
