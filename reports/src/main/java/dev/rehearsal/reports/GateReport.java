@@ -79,8 +79,23 @@ public record GateReport(JsonNode json, List<TableRow> rows, Path folder, List<C
     return json.path("gate").asText();
   }
 
+  /**
+   * The gate's action; a gate still waiting for batch replies ({@code "pending"}) counts as hold: it
+   * has no decision, so it must never let the release through.
+   */
   public Action decision() {
-    return Action.valueOf(json.path("decision").asText().toUpperCase(Locale.ROOT).replace('-', '_'));
+    return pending() ? Action.HOLD
+        : Action.valueOf(json.path("decision").asText().toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /** Whether the gate ended waiting for batch replies (docs/batch.md). */
+  public boolean pending() {
+    return dev.rehearsal.run.PendingReport.DECISION.equals(json.path("decision").asText());
+  }
+
+  /** What the summary shows for the gate: {@code PENDING}, or the action in capitals. */
+  public String label() {
+    return pending() ? "PENDING" : decision().wireName().toUpperCase(Locale.ROOT);
   }
 
   public String text(String field) {

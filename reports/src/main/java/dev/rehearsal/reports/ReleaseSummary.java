@@ -60,7 +60,10 @@ public final class ReleaseSummary {
   private static void gate(StringBuilder out, GateReport g) {
     JsonNode j = g.json();
     out.append("<h2>Gate ").append(html(g.gate())).append(" <span class=\"badge ").append(g.decision().wireName())
-        .append("\">").append(g.decision().wireName().toUpperCase(Locale.ROOT)).append("</span></h2>\n");
+        .append("\">").append(g.label()).append("</span></h2>\n");
+    if (g.pending()) {
+      out.append("<p><b>").append(html(g.text("message"))).append("</b></p>\n");
+    }
     out.append("<p><b>Promise:</b> ").append(html(g.text("promise"))).append("<br><b>Gate owner:</b> ")
         .append(html(g.text("owner"))).append("<br><b>Candidate:</b> ").append(html(g.text("candidate")))
         .append(" &nbsp; <b>Production:</b> ").append(html(g.text("production"))).append("<br><span class=\"muted\">spec ")

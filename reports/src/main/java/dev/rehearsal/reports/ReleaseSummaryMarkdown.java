@@ -24,7 +24,7 @@ public final class ReleaseSummaryMarkdown {
     for (GateReport g : gates) {
       JsonNode j = g.json();
       out.append("### Gate `").append(g.gate().replace("`", "'")).append("`: **")
-          .append(g.decision().wireName().toUpperCase(Locale.ROOT)).append("**\n\n")
+          .append(g.label()).append("**\n\n")
           .append("- Promise: ").append(markdown(g.text("promise"))).append('\n')
           .append("- Gate owner: ").append(markdown(g.text("owner"))).append('\n')
           .append("- Candidate ").append(markdown(g.text("candidate"))).append(" vs production ")

@@ -45,6 +45,17 @@ public final class AnthropicClientProvider implements ModelClientProvider {
   }
 
   @Override
+  public boolean supportsBatch() {
+    return true;
+  }
+
+  /** The Message Batches client for {@code mode: batch}. */
+  @Override
+  public dev.rehearsal.model.batch.BatchClient createBatch(ModelConfig config) {
+    return new AnthropicBatchClient(new AnthropicSettings(config, environment));
+  }
+
+  @Override
   public ModelClient create(ModelConfig config) {
     return new AnthropicClient(new AnthropicSettings(config, environment));
   }

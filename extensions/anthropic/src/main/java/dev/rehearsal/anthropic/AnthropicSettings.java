@@ -22,6 +22,8 @@ final class AnthropicSettings {
   static final Set<String> SAMPLING = Set.of("temperature", "max-tokens", "top-p", "stop");
 
   final URI endpoint;
+  /** The base URL without a trailing slash; the batch endpoints hang off it. */
+  final String base;
   final String model;
   final String version;
   final Optional<String> apiKey;
@@ -35,6 +37,7 @@ final class AnthropicSettings {
     String base = v.string("base-url").orElse("https://api.anthropic.com/v1")
         .replaceAll("/+$", "");
     this.endpoint = uri(where, base + "/messages");
+    this.base = base;
     this.model = v.requiredString("model", "claude-sonnet-4-5");
     this.version = v.string("anthropic-version").orElse("2023-06-01");
     this.apiKeyEnv = config.apiKeyEnv().orElse("");

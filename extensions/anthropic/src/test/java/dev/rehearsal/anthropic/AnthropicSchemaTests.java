@@ -27,6 +27,8 @@ class AnthropicSchemaTests {
     Set<String> expected = new TreeSet<>(new AnthropicClientProvider().settingKeys());
     expected.add("client");
     expected.add("api-key-env");
+    // Every client accepts the loader's common keys; mode: batch is refused at load where unsupported.
+    expected.addAll(Set.of("mode", "batch"));
     assertThat(keys).isEqualTo(expected);
   }
 }

@@ -43,7 +43,24 @@ public final class OpenAiClientProvider implements ModelClientProvider {
   @Override
   public void validate(ModelConfig config) {
     ModelClientProvider.super.validate(config);
-    new OpenAiSettings(new ModelConfig(config.name(), config.client(), config.settings(), java.util.Optional.empty()), name -> null);
+    OpenAiSettings settings = new OpenAiSettings(new ModelConfig(config.name(), config.client(), config.settings(),
+        java.util.Optional.empty()), name -> null);
+    if (settings.responses && "batch".equals(String.valueOf(config.settings().get("mode")))) {
+      throw new IllegalArgumentException("models." + config.name() + ".mode: batch sends Chat Completions requests"
+          + " (endpoint /v1/chat/completions); it cannot be combined with api: responses. Use api: chat-completions"
+          + " or mode: sync");
+    }
+  }
+
+  @Override
+  public boolean supportsBatch() {
+    return true;
+  }
+
+  /** The OpenAI Batch API client for {@code mode: batch}. */
+  @Override
+  public dev.rehearsal.model.batch.BatchClient createBatch(ModelConfig config) {
+    return new OpenAiBatchClient(new OpenAiSettings(config, environment));
   }
 
   @Override

@@ -25,6 +25,10 @@ final class OpenAiSettings {
       "reasoning-effort", "seed", "top-p", "stop");
 
   final URI endpoint;
+  /** The base URL without a trailing slash ({@code https://api.openai.com/v1}): batch and file endpoints hang off it. */
+  final String base;
+  /** {@code ?api-version=…} for Azure OpenAI, else empty. */
+  final String query;
   final String model;
   final Optional<String> apiKey;
   final String authHeader;
@@ -58,6 +62,8 @@ final class OpenAiSettings {
           + " api: chat-completions");
     }
     this.endpoint = uri(where, base + (responses ? "/responses" : "/chat/completions") + version);
+    this.base = base;
+    this.query = version;
     this.model = v.requiredString("model", "gpt-4o-mini");
     this.apiKeyEnv = config.apiKeyEnv().orElse("");
     this.apiKey = config.apiKeyEnv().map(name -> key(where, name, environment));

@@ -12,7 +12,11 @@ public interface ModelClientProvider {
   /** The {@code client:} value this provider serves, e.g. {@code openai}. */
   String id();
 
-  /** The spec keys this provider accepts besides {@code client}, for strict validation. */
+  /**
+   * The spec keys this provider accepts besides {@code client}, for strict validation. The common
+   * keys {@code api-key-env}, {@code mode} and {@code batch} are the loader's; a provider must not
+   * declare them.
+   */
   java.util.Set<String> settingKeys();
 
   /**
@@ -40,6 +44,27 @@ public interface ModelClientProvider {
    */
   default boolean cacheable() {
     return true;
+  }
+
+  /**
+   * Whether this client has a batch endpoint ({@code mode: batch}); checked when the gate file is
+   * loaded, so a model entry asking for batch mode from a client without one is a spec error.
+   *
+   * @since 0.1
+   */
+  default boolean supportsBatch() {
+    return false;
+  }
+
+  /**
+   * A client of the provider's batch endpoint for this model entry. The default has none: override
+   * together with {@link #supportsBatch()}.
+   *
+   * @since 0.1
+   */
+  default dev.rehearsal.model.batch.BatchClient createBatch(ModelConfig config) {
+    throw new UnsupportedOperationException("Model client '" + id() + "' has no batch endpoint;"
+        + " remove 'mode: batch' from models." + config.name());
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 class Arms {
 
   private final ModelArm models;
+  private final List<BatchPending.Arm> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Arms(RunOptions options) {
     this.models = new ModelArm(options);
@@ -32,6 +33,7 @@ class Arms {
 
   /** Ends the run: closes the model clients and the run store. */
   void close() {
+    pending.clear();
     models.close();
   }
 
@@ -59,6 +61,14 @@ class Arms {
           DeidGuard.beforeModelCall(spec.prefixes().deid(), wholeConversations(prefixes));
         }
       }
+      dev.rehearsal.model.ModelConfig config = spec.models().get(arm.model().orElseThrow());
+      if (dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings()).batch()) {
+        BatchArm.Result batch = models.answerBatch(arm.name(), config, prefixes, true);
+        batch.pending().ifPresent(pending::add);
+        // Not counted for batch replies yet: usage and cut-short replies (ArmUsage) of collected batches.
+        return result(arm, batch.responses(), Optional.of(new ArmTools(arm.tools().policyName(),
+            new dev.rehearsal.model.runtime.tools.ToolCounts(0, 0, 0))), Optional.of(batch.cache()), ArmUsage.NONE);
+      }
       ModelArm.Answers answers = models.answer(spec.models().get(arm.model().orElseThrow()),
           arm.tools(), arm.tools().simulator().map(spec.models()::get), prefixes);
       responses.putAll(answers.responses());
@@ -66,6 +76,41 @@ class Arms {
       cache = answers.cache();
       usage = answers.usage();
     }
+    return result(arm, responses, tools, cache, usage);
+  }
+
+  /**
+   * Submits (or collects) every batch-mode arm without waiting, so that both arms' batches run at the
+   * provider at once while the run then waits on the first.
+   */
+  Void submitBatches(GateSpec spec, List<Prefix> prefixes) {
+    for (ArmSpec arm : List.of(spec.production(), spec.candidate())) {
+      Optional<dev.rehearsal.model.ModelConfig> config = batchModel(spec, arm);
+      if (config.isPresent()) {
+        DeidGuard.beforeModelCall(spec.prefixes().deid(), prefixes);
+        models.answerBatch(arm.name(), config.get(), prefixes, false);
+      }
+    }
+    return null;
+  }
+
+  /** Whether an arm of the gate uses a model in {@code mode: batch}. */
+  static boolean batchMode(GateSpec spec) {
+    return batchModel(spec, spec.production()).isPresent() || batchModel(spec, spec.candidate()).isPresent();
+  }
+
+  private static Optional<dev.rehearsal.model.ModelConfig> batchModel(GateSpec spec, ArmSpec arm) {
+    return arm.model().map(spec.models()::get).filter(c -> dev.rehearsal.model.batch.BatchSettings
+        .fromSpec("models." + c.name(), c.settings()).batch());
+  }
+
+  /** Arms still waiting for batch replies, in the order they were answered. */
+  List<BatchPending.Arm> pending() {
+    return List.copyOf(pending);
+  }
+
+  private static ArmResult result(ArmSpec arm, Map<String, Response> responses, Optional<ArmTools> tools,
+      Optional<ArmCache> cache, ArmUsage usage) {
     Map<String, Long> errors = new TreeMap<>();
     responses.values().forEach(r -> r.error().ifPresent(e -> errors.merge(e, 1L, Long::sum)));
     return new ArmResult(arm.name(), arm.describe(), responses, errors, tools, cache, usage);

@@ -67,7 +67,10 @@ public final class GateRunner {
     return new GateRunner(arms, graderSetup.withClients(clients), store);
   }
 
-  /** Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error). */
+  /**
+   * Runs the gate; throws {@link IOException} when the log cannot be read (an infrastructure error)
+   * and {@link BatchPendingException} when a {@code mode: batch} arm still waits for replies.
+   */
   public GateRun run(GateSpec spec) throws IOException {
     GateRun run;
     try {
@@ -95,8 +98,15 @@ public final class GateRunner {
     if (spec.prefixes().sample().sequential().isPresent()) {
       return sequential(spec, sample, segments, warnings, stages);
     }
+    if (Arms.batchMode(spec)) {
+      stages.time("submit and collect batches", () -> arms.submitBatches(spec, sample.prefixes()));
+    }
     ArmResult production = stages.time("generate production", () -> arms.answer(spec, spec.production(), sample.prefixes()));
     ArmResult candidate = stages.time("generate candidate", () -> arms.answer(spec, spec.candidate(), sample.prefixes()));
+    if (!arms.pending().isEmpty()) {
+      // Both arms have submitted; without every reply there is no decision, and never a pass.
+      throw new BatchPendingException(new BatchPending(spec.id(), arms.pending()));
+    }
     try (GraderSetup.Graded graded = stages.time("grade", () -> graderSetup.grade(spec, sample.prefixes(), production, candidate))) {
       GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded, warnings,
           Optional.empty()));

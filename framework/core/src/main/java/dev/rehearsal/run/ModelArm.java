@@ -43,6 +43,9 @@ final class ModelArm {
   // breaker span every batch of a sequential run and both arms when they share a model.
   private final Map<String, ResilientModelClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
   private Optional<RunStore> store = Optional.empty();
+  private final Map<String, dev.rehearsal.model.batch.BatchClient> batchClients = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per model entry, what this run collected from batches. */
+  private final Map<String, BatchArm.Collected> batchFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
   ModelArm(RunOptions options) {
     this.options = options;
@@ -52,6 +55,9 @@ final class ModelArm {
   synchronized void close() {
     clients.values().forEach(ResilientModelClient::close);
     clients.clear();
+    batchClients.values().forEach(dev.rehearsal.model.batch.BatchClient::close);
+    batchClients.clear();
+    batchFailures.clear();
     store.ifPresent(RunStore::close);
     store = Optional.empty();
   }
@@ -107,6 +113,23 @@ final class ModelArm {
     }
   }
 
+  /**
+   * Answers every prefix through the provider's batch endpoint ({@code mode: batch}); needs the run
+   * store, which remembers what was submitted for a later run to collect.
+   */
+  BatchArm.Result answerBatch(String arm, ModelConfig config, List<Prefix> prefixes, boolean wait) {
+    dev.rehearsal.model.batch.BatchSettings settings =
+        dev.rehearsal.model.batch.BatchSettings.fromSpec("models." + config.name(), config.settings());
+    RunStore runStore = store().orElseThrow(() -> new IllegalStateException("models." + config.name()
+        + " says 'mode: batch', which needs the run store to remember submitted batches between runs;"
+        + " set rehearsal.store to a file (it is 'none')"));
+    ModelClientProvider provider = ModelClients.provider(config.client());
+    dev.rehearsal.model.batch.BatchClient client =
+        batchClients.computeIfAbsent(config.name(), n -> provider.createBatch(config));
+    return new BatchArm(client, settings, runStore, options.progress()).answer(arm, prefixes, sampling(config),
+        keyed(config), wait, batchFailures.computeIfAbsent(config.name(), n -> BatchArm.Collected.empty()));
+  }
+
   private static ResilientModelClient resilient(ModelClientProvider provider, ModelConfig config) {
     RuntimeSettings runtime = RuntimeSettings.fromSpec("models." + config.name(), config.settings());
     return new ResilientModelClient(provider.create(config), runtime);
@@ -131,6 +154,8 @@ final class ModelArm {
   static Map<String, Object> keyed(ModelConfig config) {
     Map<String, Object> keyed = new java.util.TreeMap<>(config.settings());
     keyed.keySet().removeAll(RuntimeSettings.KEYS);
+    // Batch or synchronous, the same request gets the same answer: both modes share cached replies.
+    keyed.keySet().removeAll(dev.rehearsal.model.batch.BatchSettings.KEYS);
     keyed.put("client", config.client());
     return keyed;
   }

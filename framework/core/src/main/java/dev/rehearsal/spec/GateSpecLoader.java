@@ -55,7 +55,7 @@ public final class GateSpecLoader {
   static final Set<String> HEALTH_KEYS = Set.of("max-error-share", "min-sample-share", "max-empty-share");
   static final Set<String> TRAFFIC_KEYS = Set.of("conversations-per-day");
   /** Keys every model entry accepts besides its provider's {@code settingKeys()}. */
-  static final Set<String> MODEL_COMMON_KEYS = Set.of("client", "api-key-env");
+  static final Set<String> MODEL_COMMON_KEYS = Set.of("client", "api-key-env", "mode", "batch");
 
   private final SpecContext context;
 
@@ -85,6 +85,7 @@ public final class GateSpecLoader {
     Map<String, ModelConfig> models = models(top);
     GraderContext graderContext = GraderContext.of(models, at.getParent(), context.projectRoot());
     Map<String, GraderSpec> graders = graders(top, graderContext);
+    ModelSettingsCheck.noBatchGraders(top, models);
     Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
     ArmSpec production = arm(top, "production", models, modelNodes);
     ArmSpec candidate = arm(top, "candidate", models, modelNodes);
@@ -96,6 +97,7 @@ public final class GateSpecLoader {
       MultiReplyNames.check(prefixes.source(), arm,
           () -> Fields.of(Fields.of(top.require("arms"), ARMS).require(arm.name()), ARM_KEYS).require("replay"));
     }
+    ModelSettingsCheck.noBatchSequential(top, prefixes, models, production, candidate);
     return new GateSpec(id, top.string("promise"), top.string("owner"), top.strings("tags"), prefixes, production,
         candidate, models, graders, categories, ThresholdsReader.read(top.optional("thresholds"), top.optional("evidence"),
         categories, segments), health(top), abs, top.mark(), sha256(bytes), audit(top, models), traffic(top));
@@ -147,6 +149,7 @@ public final class GateSpecLoader {
       settings.remove("api-key-env");
       ModelConfig config = new ModelConfig(e.getKey(), client.text(), settings, f.optionalString("api-key-env"));
       ModelSettingsCheck.validate(provider, config, m);
+      ModelSettingsCheck.batch(provider, config, m);
       out.put(e.getKey(), config);
     }
     return out;
@@ -210,6 +213,11 @@ public final class GateSpecLoader {
           + " 'model:' arm.");
     }
     ToolsSpec tools = toolsNode.map(n -> tools(n, models)).orElse(ToolsSpec.SINGLE_TURN);
+    if (model.isPresent() && ModelSettingsCheck.batch(models.get(model.get())) && tools.policy() != ToolPolicy.SINGLE_TURN) {
+      throw toolsNode.orElseThrow().error("Arm '" + name + "' uses model '" + model.get() + "' in 'mode: batch', which"
+          + " answers each prefix with one request; tool policy '" + tools.policyName() + "' needs a round trip per"
+          + " tool call. Use 'policy: single-turn' or 'mode: sync' for this model.");
+    }
     return new ArmSpec(name, replay, model, f.mark(), tools);
   }
 

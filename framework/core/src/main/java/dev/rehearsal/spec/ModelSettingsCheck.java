@@ -25,6 +25,26 @@ final class ModelSettingsCheck {
     }
   }
 
+  /**
+   * Checks {@code mode} and the {@code batch:} block, and that a client asked for batch mode has a
+   * batch endpoint.
+   */
+  static void batch(ModelClientProvider provider, ModelConfig config, MapNode entry) {
+    String where = "models." + config.name();
+    dev.rehearsal.model.batch.BatchSettings settings;
+    try {
+      settings = dev.rehearsal.model.batch.BatchSettings.fromSpec(where, config.settings());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      String message = String.valueOf(e.getMessage());
+      throw at(entry, where + ".", message).error("Invalid model setting: " + message.replaceAll("\\.$", "") + ".");
+    }
+    if (settings.batch() && !provider.supportsBatch()) {
+      throw at(entry, where + ".", where + ".mode").error("Model client '" + config.client() + "' has no batch endpoint,"
+          + " so 'mode: batch' cannot be used for " + where + "; use a client that has one (openai, anthropic) or"
+          + " remove 'mode: batch'.");
+    }
+  }
+
   /** The node of the key the message names ({@code models.<name>.<key>[.<sub>]}), else the entry. */
   static Node at(MapNode entry, String prefix, String message) {
     int start = message.indexOf(prefix);
@@ -42,4 +62,41 @@ final class ModelSettingsCheck {
     return node;
   }
 
+
+  /** Whether the entry says {@code mode: batch}. */
+  static boolean batch(ModelConfig config) {
+    return "batch".equals(String.valueOf(config.settings().get("mode")));
+  }
+
+  /**
+   * Graders call their model synchronously: a judge, guard or moderation model in batch mode would
+   * silently not be batched, so it is an error (batch judging is designed in docs/batch.md, not built).
+   */
+  static void noBatchGraders(dev.rehearsal.spec.internal.Fields top, java.util.Map<String, ModelConfig> models) {
+    top.optional("graders").map(dev.rehearsal.spec.internal.Fields::asMap).map(MapNode::entries)
+        .orElse(java.util.Map.of()).forEach((id, node) -> {
+          if (node instanceof MapNode grader) {
+            grader.get("model").filter(n -> models.containsKey(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))
+                .filter(n -> batch(models.get(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))).ifPresent(n -> {
+                  throw n.error("Grader '" + id + "' uses a model in 'mode: batch'; graders call their model"
+                      + " synchronously (batch grading is not supported yet). Declare a second entry of the same"
+                      + " model without 'mode: batch' for the grader.");
+                });
+          }
+        });
+  }
+
+  /** Sequential sampling decides batch by batch within one run, which a pending batch cannot. */
+  static void noBatchSequential(dev.rehearsal.spec.internal.Fields top, PrefixSpec prefixes,
+      java.util.Map<String, ModelConfig> models, ArmSpec... arms) {
+    if (prefixes.sample().sequential().isEmpty()) {
+      return;
+    }
+    for (ArmSpec arm : arms) {
+      if (arm.model().map(models::get).filter(ModelSettingsCheck::batch).isPresent()) {
+        throw top.require("arms").error("Arm '" + arm.name() + "' uses a model in 'mode: batch', but"
+            + " 'sample.sequential' answers the sample in rounds within one run; remove one of the two.");
+      }
+    }
+  }
 }

@@ -49,8 +49,8 @@ class ToolPolicyRunTests {
           eligible: { exclude: [multimodal] }
           sample: { size: 4, seed: 1 }
         """, "  production: { replay: logged }\n  candidate: " + candidate + "\n",
-        "models:\n  assistant: { client: tool-script }\n  looping: { client: tool-script, mode: looping }\n"
-            + "  tool-sim: { client: tool-script, mode: simulator }\n", Map.of());
+        "models:\n  assistant: { client: tool-script }\n  looping: { client: tool-script, script: looping }\n"
+            + "  tool-sim: { client: tool-script, script: simulator }\n", Map.of());
   }
 
   private static GateRun run(GateSpec spec, Optional<Path> store) throws IOException {

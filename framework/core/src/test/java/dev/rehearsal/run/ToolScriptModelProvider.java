@@ -16,11 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test model {@code tool-script}: calls tools the way a tool-using assistant would on the
- * {@code openai-tools.jsonl} fixture. {@code mode: assistant} (default) answers from the last tool
+ * {@code openai-tools.jsonl} fixture. {@code script: assistant} (default) answers from the last tool
  * result, else calls {@code get_weather} for Lisbon (arguments spaced differently from the log, so
  * only canonical comparison matches), {@code get_weather} for tomorrow (never logged), or
- * {@code calculator} for miles; other turns get a plain answer. {@code mode: looping} always calls
- * the logged Lisbon weather tool. {@code mode: simulator} writes a tool result. Records every request.
+ * {@code calculator} for miles; other turns get a plain answer. {@code script: looping} always calls
+ * the logged Lisbon weather tool. {@code script: simulator} writes a tool result. Records every request.
  */
 public final class ToolScriptModelProvider implements ModelClientProvider {
 
@@ -34,12 +34,12 @@ public final class ToolScriptModelProvider implements ModelClientProvider {
 
   @Override
   public Set<String> settingKeys() {
-    return Set.of("mode");
+    return Set.of("script");
   }
 
   @Override
   public ModelClient create(ModelConfig config) {
-    String mode = String.valueOf(config.settings().getOrDefault("mode", "assistant"));
+    String mode = String.valueOf(config.settings().getOrDefault("script", "assistant"));
     return new ModelClient() {
       @Override
       public CompletableFuture<ModelReply> complete(ModelRequest request) {

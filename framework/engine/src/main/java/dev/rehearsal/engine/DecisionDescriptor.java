@@ -43,6 +43,11 @@ final class DecisionDescriptor extends AbstractTestDescriptor implements Node<Ga
 
   @Override
   public GateContext execute(GateContext context, DynamicTestExecutor executor) throws Exception {
+    if (context.pending().isPresent()) {
+      // Pending is not a pass: a CI job gating on this test must stop, whatever else ran.
+      throw new AssertionFailedError(dev.rehearsal.spec.Secrets.mask(
+          dev.rehearsal.run.PendingReport.text(spec, context.pending().get())));
+    }
     GateRun run = context.requireRun();
     Path written = RunReports.write(run, context.settings().reportsDir()).toAbsolutePath();
     Action action = run.decision().action();

@@ -41,11 +41,23 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<GateCo
     GateRun run;
     try {
       run = new GateRunner(context.settings().runOptions()).refreezing(context.settings().refreeze()).run(spec);
+    } catch (dev.rehearsal.run.BatchPendingException e) {
+      return pending(context, e.pending());
     } catch (RuntimeException e) {
       // Infrastructure errors quote URLs, model ids and settings; none may carry a value from ${VAR}.
       throw Secrets.scrubbed(e);
     }
     context.listeners().each(l -> l.gateRehearsed(run));
     return context.with(run);
+  }
+
+  /** Writes the PENDING decision files and says so on the console; the decision test then fails. */
+  private GateContext pending(GateContext context, dev.rehearsal.run.BatchPending pending) throws java.io.IOException {
+    java.nio.file.Path written = dev.rehearsal.run.PendingReport.write(spec, pending, context.settings().reportsDir())
+        .toAbsolutePath();
+    if (context.settings().printDecision()) {
+      System.out.println(Secrets.mask(dev.rehearsal.run.PendingReport.text(spec, pending) + "Decision files: " + written));
+    }
+    return context.with(pending);
   }
 }

@@ -151,6 +151,52 @@ public final class ResponseCache {
     }
   }
 
+  /** Stores (or overwrites) many replies in one transaction: a collected batch's. */
+  public void putAll(String modelId, java.util.Map<String, ModelReply> replies) {
+    String model = dev.rehearsal.spec.Secrets.mask(modelId);
+    String now = Instant.now().toString();
+    List<Object[]> rows = new ArrayList<>();
+    replies.forEach((key, reply) -> {
+      String payload = ReplyCodec.encode(reply);
+      rows.add(new Object[] {key, model, payload, CanonicalJson.sha256(payload), now});
+    });
+    ItemTable.batch(store, PUT, rows);
+  }
+
+  /**
+   * The intact stored replies among {@code keys}, read 500 keys per query: one lookup per key
+   * costs a round trip each, which dominates at 10^5 keys.
+   */
+  public java.util.Map<String, ModelReply> getAll(java.util.Collection<String> keys) {
+    java.util.Map<String, ModelReply> out = new java.util.HashMap<>();
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      List<String[]> rows = store.read(c -> {
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT cache_key, payload, checksum FROM responses WHERE cache_key IN (" + marks + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            p.setString(i + 1, chunk.get(i));
+          }
+          List<String[]> found = new ArrayList<>();
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              found.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+            }
+          }
+          return found;
+        }
+      });
+      for (String[] row : rows) {
+        Optional<ModelReply> reply = CanonicalJson.sha256(row[1]).equals(row[2]) ? ReplyCodec.decode(row[1])
+            : Optional.empty();
+        reply.ifPresentOrElse(r -> out.put(row[0], r), corrupted::increment);
+      }
+    }
+    return out;
+  }
+
   /** Commits every queued put and claim in one transaction; runs with the write connection held. */
   private void commitPending(Connection c) {
     List<Pending> batch = new ArrayList<>();
