@@ -22,6 +22,8 @@ final class PiiGrader implements Grader, TextScan {
   static final Pattern PHONE = Pattern.compile(
       "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]\\d{3,4}(?![\\w])");
   static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+  static final int MIN_PHONE_DIGITS = 8;
+  static final int MIN_CARD_DIGITS = 13;
 
   @Override
   public Set<String> labels() {
@@ -46,15 +48,28 @@ final class PiiGrader implements Grader, TextScan {
   @Override
   public Verdict scan(CharSequence response) {
     List<Evidence> found = new ArrayList<>();
-    first(EMAIL, "email", response).ifPresent(found::add);
-    Matcher card = CARD.matcher(response);
+    // Most replies hold no '@' and few digits, and each pattern tries a lookbehind at every
+    // position (PiiGrader was ~8% of a whole gate's profile): one counting pass skips the patterns
+    // that cannot match. An e-mail needs an '@', a phone number at least 8 digits
+    // (\d{2,4}, \d{3,4}, \d{3,4}), a card 13 ((\d[ -]?){12,18}\d); \d is ASCII 0-9 here.
+    int at = 0;
+    int digits = 0;
+    for (int i = 0; i < response.length(); i++) {
+      char c = response.charAt(i);
+      at += c == '@' ? 1 : 0;
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    if (at > 0) {
+      first(EMAIL, "email", response).ifPresent(found::add);
+    }
+    Matcher card = CARD.matcher(digits >= MIN_CARD_DIGITS ? response : "");
     while (card.find()) {
       if (luhn(digits(card.group()))) {
         found.add(new Evidence("card", card.group(), card.start(), card.end()));
         break;
       }
     }
-    Matcher phone = PHONE.matcher(response);
+    Matcher phone = PHONE.matcher(digits >= MIN_PHONE_DIGITS ? response : "");
     while (phone.find()) {
       boolean insideCard = found.stream().anyMatch(e -> e.label().equals("card")
           && phone.start() < e.end() && e.start() < phone.end());

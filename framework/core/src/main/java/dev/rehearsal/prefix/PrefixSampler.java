@@ -47,7 +47,10 @@ public final class PrefixSampler {
     Map<String, Integer> allocation = Allocations.plan(spec.sample(), pass.population);
     List<BottomK.Entry> chosen = new ArrayList<>();
     allocation.forEach((stratum, n) -> pass.reservoir(stratum).ifPresent(r -> chosen.addAll(r.smallest(n))));
-    chosen.sort(Comparator.comparingLong((BottomK.Entry e) -> e.record().line()).thenComparingInt(BottomK.Entry::ordinal));
+    // Log order. One plain comparator: the composed comparingLong(..).thenComparingInt(..) took about
+    // 3% of a whole gate's profile.
+    chosen.sort((a, b) -> a.record().line() != b.record().line() ? Long.compare(a.record().line(), b.record().line())
+        : Integer.compare(a.ordinal(), b.ordinal()));
     List<Prefix> prefixes = new ArrayList<>(chosen.size());
     for (BottomK.Entry e : chosen) {
       prefixes.add(prefix(e));

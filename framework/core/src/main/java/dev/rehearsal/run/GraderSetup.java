@@ -57,8 +57,8 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
 
   Graded grade(GateSpec spec, List<Prefix> prefixes, ArmResult production, ArmResult candidate) {
     Session session = open(spec);
-    return session.graded(spec, prefixes, production, candidate, ArmGrading.of(session.graders(), prefixes, production),
-        ArmGrading.of(session.graders(), prefixes, candidate));
+    return session.graded(spec, prefixes, production, candidate, session.grade(prefixes, production),
+        session.grade(prefixes, candidate));
   }
 
   /** Builds the graders once, fingerprints them and checks the lock: for runs graded batch by batch. */
@@ -66,6 +66,7 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     GraderContext context = context(spec);
     Map<String, Grader> graders = new LinkedHashMap<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
+    java.util.Set<String> rules = new java.util.HashSet<>();
     boolean anyJudge = spec.graders().values().stream().anyMatch(g -> g.type().equals(JUDGE));
     Optional<RunStore> cache = anyJudge ? store.map(RunStore::open) : Optional.empty();
     GradeBudget budget = GradeBudget.fromSystemProperties();
@@ -78,16 +79,34 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
           ? cache.<Grader>map(c -> new CachingGrader(grader, fingerprint, c.grades(), fresh)).orElse(grader)
           : budget.apply(grader));
       fingerprints.put(id, fingerprint);
+      if (!g.type().equals(JUDGE) && !ownAsync(grader)) {
+        rules.add(id);
+      }
     });
     LockCheck lock = LockCheck.check(spec.file(), spec.id(), fingerprints, refreeze);
-    return new Session(context, graders, fingerprints, lock, cache);
+    return new Session(context, graders, fingerprints, lock, cache, java.util.Set.copyOf(rules));
   }
 
   private static final String JUDGE = "judge";
 
+  // A grader with its own gradeAsync may call a model (its calls carry their own concurrency): only
+  // graders that grade synchronously in grade() are run on every core.
+  private static boolean ownAsync(Grader grader) {
+    try {
+      return grader.getClass().getMethod("gradeAsync", List.class, String.class).getDeclaringClass() != Grader.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
   /** Graders of one run; {@link #graded} hands the context and the cache (and closing them) to the result. */
   record Session(GraderContext context, Map<String, Grader> graders, Map<String, String> fingerprints, LockCheck lock,
-      Optional<RunStore> cache) {
+      Optional<RunStore> cache, java.util.Set<String> rules) {
+
+    /** Grades one arm's responses to {@code prefixes} with every grader, rule graders on every core. */
+    ArmGrading grade(List<Prefix> prefixes, ArmResult arm) {
+      return ArmGrading.of(graders, rules, prefixes, arm);
+    }
 
     /** Closes the judge clients and the grade cache's store (for a session that never reaches {@link #graded}). */
     void close() {
@@ -170,17 +189,41 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
       this(verdicts, errors, Map.of());
     }
 
+    /** Every grader sequentially on the calling thread (judge calls still in flight at once). */
     static ArmGrading of(Map<String, Grader> graders, List<Prefix> prefixes, ArmResult arm) {
+      return of(graders, java.util.Set.of(), prefixes, arm);
+    }
+
+    /**
+     * As {@link #of(Map, List, ArmResult)}, the graders named in {@code rules} graded on every core
+     * (after the others' calls are started, so judge calls overlap them); same verdicts in the same order.
+     */
+    static ArmGrading of(Map<String, Grader> graders, java.util.Set<String> rules, List<Prefix> prefixes, ArmResult arm) {
       Map<String, Map<String, java.util.concurrent.CompletableFuture<Verdict>>> pending = new LinkedHashMap<>();
       graders.forEach((id, grader) -> {
+        if (rules.contains(id)) {
+          pending.put(id, null); // keeps the spec's order; filled below
+          return;
+        }
         Map<String, java.util.concurrent.CompletableFuture<Verdict>> byPrefix = new LinkedHashMap<>();
         for (Prefix p : prefixes) {
           Response r = arm.responses().get(p.sampleId());
-          r.text().ifPresent(t -> byPrefix.put(p.sampleId(), r.refusedByApi()
-              ? grader.gradeRefusedByApi(p.turns(), t) : grader.gradeAsync(p.turns(), t)));
+          r.text().ifPresent(t -> byPrefix.put(p.sampleId(), RuleGrading.start(grader, p, r, t)));
         }
         pending.put(id, byPrefix);
       });
+      List<String> ruleIds = pending.keySet().stream().filter(rules::contains).toList();
+      List<List<java.util.concurrent.CompletableFuture<Verdict>>> ruled = RuleGrading.grade(
+          ruleIds.stream().map(graders::get).toList(), prefixes, arm);
+      for (int g = 0; g < ruleIds.size(); g++) {
+        Map<String, java.util.concurrent.CompletableFuture<Verdict>> byPrefix = new LinkedHashMap<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+          if (ruled.get(g).get(i) != null) {
+            byPrefix.put(prefixes.get(i).sampleId(), ruled.get(g).get(i));
+          }
+        }
+        pending.put(ruleIds.get(g), byPrefix);
+      }
       Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
       Map<String, Map<String, String>> failures = new LinkedHashMap<>();
       Map<String, Long> errors = new java.util.TreeMap<>();

@@ -148,8 +148,8 @@ final class SequentialRun {
   private void batch(List<Prefix> batch, Arms arms, GraderSetup.Session session) {
     ArmResult prod = arms.answer(spec, spec.production(), batch);
     ArmResult cand = arms.answer(spec, spec.candidate(), batch);
-    GraderSetup.ArmGrading prodGrading = GraderSetup.ArmGrading.of(session.graders(), batch, prod);
-    GraderSetup.ArmGrading candGrading = GraderSetup.ArmGrading.of(session.graders(), batch, cand);
+    GraderSetup.ArmGrading prodGrading = session.grade(batch, prod);
+    GraderSetup.ArmGrading candGrading = session.grade(batch, cand);
     answered.addAll(batch);
     production.putAll(prod.responses());
     candidate.putAll(cand.responses());

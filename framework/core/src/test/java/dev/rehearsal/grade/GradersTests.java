@@ -48,6 +48,19 @@ class GradersTests {
     assertThat(v.has("card")).isFalse();
   }
 
+  // The grader skips a pattern when the reply has too few digits (or no '@') for it to match: the
+  // shortest numbers the patterns allow must still be found, and one digit fewer must not.
+  @Test
+  void pii_grader_finds_the_shortest_phone_number_and_card_the_patterns_allow() {
+    Grader g = grader("pii", Map.of());
+
+    assertThat(g.grade(List.of(), "Call 12 345 678.").has("phone")).isTrue();
+    assertThat(g.grade(List.of(), "Call 12 345 67.").has("phone")).isFalse();
+    // 4222222222222: a 13-digit Visa test number that passes the Luhn check.
+    assertThat(g.grade(List.of(), "Card 4222222222222.").has("card")).isTrue();
+    assertThat(g.grade(List.of(), "Write to a@b.io").has("email")).isTrue();
+  }
+
   @Test
   void luhn_check_accepts_known_test_numbers() {
     assertThat(PiiGrader.luhn("4111111111111111")).isTrue();

@@ -54,8 +54,10 @@ public final class GateOverheadBenchmark implements Benchmark {
           Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-      // -Dbench.only=warm runs the cold/warm part alone (profiling).
-      boolean all = !"warm".equals(System.getProperty("bench.only"));
+      // -Dbench.only=warm runs the cold/warm part alone, -Dbench.only=zero the zero-latency part alone
+      // (profiling).
+      String only = System.getProperty("bench.only", "");
+      boolean all = !"warm".equals(only);
       if (all) {
       // Warm-up: a small run of each kind so the JIT has compiled the paths before they are timed.
       time(replayGate(2_000), Optional.empty());
@@ -77,6 +79,9 @@ public final class GateOverheadBenchmark implements Benchmark {
             http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
         out.println("  stages: " + http.stages());
       }
+      }
+      if ("zero".equals(only)) {
+        return;
       }
 
       try (FixedLatencyServer server = new FixedLatencyServer(WARM_LATENCY_MS)) {
