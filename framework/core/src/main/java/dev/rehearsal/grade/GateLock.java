@@ -68,7 +68,7 @@ public record GateLock(String gate, Map<String, String> graders) {
     out.put("comment", "Frozen grader fingerprints of gate " + gate + ". Generated; re-freeze deliberately with "
         + REFREEZE_COMMAND + " and commit.");
     out.put("gate", gate);
-    out.put("graders", graders);
+    out.put("graders", new TreeMap<>(graders)); // sorted: Map.copyOf iterates in a per-JVM random order
     try {
       dev.rehearsal.text.Utf8Files.write(lockFile, JSON.writeValueAsString(out) + "\n");
     } catch (IOException e) {

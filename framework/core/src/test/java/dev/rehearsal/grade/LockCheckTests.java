@@ -41,4 +41,20 @@ class LockCheckTests {
     assertThat(changed.problems()).singleElement().asString()
         .contains("grader 'b' is frozen in x.gate.lock but no longer declared", GateLock.REFREEZE_COMMAND);
   }
+
+  @Test
+  void a_written_lock_lists_its_graders_sorted_so_rewriting_it_changes_no_byte() throws IOException {
+    Map<String, String> graders = new java.util.HashMap<>();
+    for (String id : new String[] {"refusal", "pii", "harm-words", "zeta", "alpha", "m-judge"}) {
+      graders.put(id, "f-" + id);
+    }
+    Path lock = module.resolve("x.gate.lock");
+    new GateLock("x", graders).write(lock);
+    String text = Files.readString(lock);
+
+    assertThat(text).containsSubsequence("\"alpha\"", "\"harm-words\"", "\"m-judge\"", "\"pii\"", "\"refusal\"",
+        "\"zeta\"");
+    new GateLock("x", GateLock.read(lock).orElseThrow().graders()).write(lock);
+    assertThat(Files.readString(lock)).isEqualTo(text);
+  }
 }
