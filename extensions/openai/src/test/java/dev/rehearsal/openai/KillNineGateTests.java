@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ class KillNineGateTests {
   void item10_ten_kill_9s_at_2ms_and_concurrency_32_repeat_no_stored_reply_and_lose_no_sample()
       throws Exception {
     try (LoopbackServer server = new LoopbackServer()) {
-      server.otherwise(KillNineGateTests::answer);
+      server.otherwise(KillNineGateTests::answer).latency(Duration.ofMillis(2)); // the 2 ms endpoint
       Path gate = gate(server.baseUrl());
       Path store = project.resolve("store.db");
       Random random = new Random(10);
@@ -66,12 +67,8 @@ class KillNineGateTests {
         Process child = child(gate, store, "key-" + k);
         int point = 1 + random.nextInt(100);
         String key = "key-" + k;
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (requestsBy(server, key).size() < point && System.nanoTime() < deadline) {
-          assertThat(child.isAlive()).as("child %d running; its output:%n%s", k, read(output(k))).isTrue();
-          Thread.sleep(2);
-        }
-        assertThat(child.isAlive()).as("child %d killed while running", k).isTrue();
+        server.awaitRequests(all -> !child.isAlive() || requestsBy(all, key).size() >= point, Duration.ofSeconds(30));
+        assertThat(child.isAlive()).as("child %d running at its kill point; its output:%n%s", k, read(output(k))).isTrue();
         child.destroyForcibly().waitFor();
         storedAtKill.add(storedPrompts(store));
       }
@@ -112,11 +109,6 @@ class KillNineGateTests {
 
   /** Every fourth prompt is refused; each reply names its prompt so the store tells which it is. */
   private static LoopbackServer.Reply answer(LoopbackServer.Request request) {
-    try {
-      Thread.sleep(2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     String prompt = prompt(request.body());
     String text = Integer.parseInt(prompt.substring("prompt-".length())) % 4 == 0
         ? "I can't help with that. (" + prompt + ")" : "Sure, here you go. (" + prompt + ")";
@@ -130,7 +122,11 @@ class KillNineGateTests {
 
   /** Prompts of the requests the child with this API key sent, in the order the server got them. */
   private static List<String> requestsBy(LoopbackServer server, String key) {
-    return server.requests().stream()
+    return requestsBy(server.requests(), key);
+  }
+
+  private static List<String> requestsBy(List<LoopbackServer.Request> requests, String key) {
+    return requests.stream()
         .filter(r -> r.headers().getOrDefault("Authorization", List.of()).contains("Bearer " + key))
         .map(r -> prompt(r.body())).toList();
   }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** A real HTTP server on 127.0.0.1 that answers with scripted replies and logs every request. */
 final class LoopbackServer implements AutoCloseable {
@@ -46,6 +50,9 @@ final class LoopbackServer implements AutoCloseable {
   private final List<Request> sent = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Function<Request, Reply> fallback = r -> Reply.json(chat("ok"));
+  // Replies wait out the latency on a timer, not on a sleeping handler thread.
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private volatile long latencyNanos;
 
   LoopbackServer() {
     try {
@@ -65,6 +72,30 @@ final class LoopbackServer implements AutoCloseable {
   LoopbackServer then(Reply... replies) {
     script.addAll(List.of(replies));
     return this;
+  }
+
+  /** Each reply is written this long after its request was read (the endpoint's latency). */
+  LoopbackServer latency(Duration latency) {
+    this.latencyNanos = latency.toNanos();
+    return this;
+  }
+
+  /**
+   * Waits until the logged requests satisfy {@code until}, or {@code timeout} passes; rechecked on
+   * every new request and at least every 50 ms (for conditions that also look elsewhere).
+   */
+  boolean awaitRequests(Predicate<List<Request>> until, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (log) {
+      while (!until.test(List.copyOf(log))) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        log.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+      }
+      return true;
+    }
   }
 
   LoopbackServer otherwise(Function<Request, Reply> answer) {
@@ -101,7 +132,10 @@ final class LoopbackServer implements AutoCloseable {
     Request request = new Request(exchange.getRequestURI().getPath(),
         String.valueOf(exchange.getRequestURI().getQuery()), Map.copyOf(exchange.getRequestHeaders()),
         body, System.nanoTime());
-    log.add(request);
+    synchronized (log) {
+      log.add(request);
+      log.notifyAll();
+    }
     Reply reply = script.poll();
     if (reply == null) {
       reply = fallback.apply(request);
@@ -111,6 +145,21 @@ final class LoopbackServer implements AutoCloseable {
       exchange.close();
       return;
     }
+    if (latencyNanos > 0) {
+      Reply later = reply;
+      timer.schedule(() -> {
+        try {
+          write(exchange, request, later);
+        } catch (IOException e) {
+          exchange.close(); // the client went away (killed): nothing to deliver
+        }
+      }, latencyNanos, TimeUnit.NANOSECONDS);
+      return;
+    }
+    write(exchange, request, reply);
+  }
+
+  private void write(HttpExchange exchange, Request request, Reply reply) throws IOException {
     byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -132,6 +181,7 @@ final class LoopbackServer implements AutoCloseable {
   public void close() {
     closing.countDown();
     server.stop(0);
+    timer.shutdownNow();
     executor.shutdownNow();
   }
 }
