@@ -125,9 +125,10 @@ public class RefusalGraderBenchmark implements Benchmark {
     return a;
   }
 
+  /** The project's data root: {@code REHEARSAL_DATA_ROOT} as everywhere else, else shared/data above. */
   static Path dataRoot() {
-    String configured = System.getenv("REHEARSAL_DATA");
-    if (configured != null) {
+    String configured = System.getenv("REHEARSAL_DATA_ROOT");
+    if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -136,6 +137,6 @@ public class RefusalGraderBenchmark implements Benchmark {
       }
     }
     throw new IllegalStateException("No shared/data/gptfuzz-labeled above " + Path.of("").toAbsolutePath()
-        + "; set REHEARSAL_DATA to the data root");
+        + "; set REHEARSAL_DATA_ROOT to the data root");
   }
 }
