@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * store read after each kill:
  * <ul>
  *   <li>no reply stored before a kill is ever asked for again;
+ *   <li>from the server's side: no request is asked for again whose reply left the server
+ *       {@link #GRACE} or more before the kill;
  *   <li>of each killed child's requests, at most 32 (the concurrency) are asked again: only calls
  *       that held a slot are lost, because a reply is committed before its slot starts the next
  *       call;
@@ -49,6 +51,15 @@ class KillNineGateTests {
   static final int CONCURRENCY = 32;
   static final int KILLS = 10;
   static final String KEY_ENV = "KILL_TEST_KEY";
+  /**
+   * How long before a kill a reply may have left the server and still be asked for again. The issue
+   * measured 109 repeats of replies sent 20 ms or more before a kill. What is left now is the child
+   * JVM's own HTTP client: traced, every repeated request's reply had not yet been handed to
+   * Rehearsal's code (the child was at most a second old, still compiling); the store commits a
+   * received reply in under a millisecond once warm, and its one-time set-up is paid before the
+   * first call. Seen on an idle 2-core machine: at most 43 to 53 ms; the bound leaves room for load.
+   */
+  static final Duration GRACE = Duration.ofMillis(100);
   static final Pattern PROMPT = Pattern.compile("prompt-\\d+");
 
   @TempDir Path project;
@@ -63,12 +74,14 @@ class KillNineGateTests {
       Path store = project.resolve("store.db");
       Random random = new Random(10);
       List<Set<String>> storedAtKill = new ArrayList<>();
+      long[] killedAt = new long[KILLS];
       for (int k = 0; k < KILLS; k++) {
         Process child = child(gate, store, "key-" + k);
         int point = 1 + random.nextInt(100);
         String key = "key-" + k;
         server.awaitRequests(all -> !child.isAlive() || requestsBy(all, key).size() >= point, Duration.ofSeconds(30));
         assertThat(child.isAlive()).as("child %d running at its kill point; its output:%n%s", k, read(output(k))).isTrue();
+        killedAt[k] = System.nanoTime();
         child.destroyForcibly().waitFor();
         storedAtKill.add(storedPrompts(store));
       }
@@ -84,6 +97,25 @@ class KillNineGateTests {
         later.retainAll(storedAtKill.get(k));
         assertThat(later).as("stored before kill %d, asked again", k).isEmpty();
       }
+      // The server's side: no request asked again whose reply left the server GRACE or more before
+      // the kill. Replies sent closer to the kill may still sit unread in the killed child's socket.
+      List<Long> repeatedSentBeforeKillMs = new ArrayList<>();
+      for (int k = 0; k < KILLS; k++) {
+        Set<String> after = new HashSet<>();
+        for (int j = k + 1; j <= KILLS; j++) {
+          after.addAll(requestsBy(server, j == KILLS ? "key-rerun" : "key-" + j));
+        }
+        for (LoopbackServer.Request sent : sentBy(server, "key-" + k)) {
+          if (after.contains(prompt(sent.body()))) {
+            repeatedSentBeforeKillMs.add(TimeUnit.NANOSECONDS.toMillis(killedAt[k] - sent.nanos()));
+          }
+        }
+      }
+      System.out.printf("kill test: %d replies asked again; sent before their kill: max %d ms, %d of them 20 ms or more%n",
+          repeatedSentBeforeKillMs.size(), repeatedSentBeforeKillMs.stream().mapToLong(Long::longValue).max().orElse(-1),
+          repeatedSentBeforeKillMs.stream().filter(ms -> ms >= 20).count());
+      assertThat(repeatedSentBeforeKillMs).as("ms between a repeated request's reply leaving the server and the kill")
+          .allSatisfy(ms -> assertThat(ms).isLessThan(GRACE.toMillis()));
       // At most the calls in flight: a reply is committed before its slot is handed on.
       Map<Integer, Integer> repeatedPerKill = new HashMap<>();
       for (int k = 0; k < KILLS; k++) {
@@ -129,6 +161,13 @@ class KillNineGateTests {
     return requests.stream()
         .filter(r -> r.headers().getOrDefault("Authorization", List.of()).contains("Bearer " + key))
         .map(r -> prompt(r.body())).toList();
+  }
+
+  /** Requests of this child whose reply the server wrote in full, with the time it closed the exchange. */
+  private static List<LoopbackServer.Request> sentBy(LoopbackServer server, String key) {
+    return server.sent().stream()
+        .filter(r -> r.headers().getOrDefault("Authorization", List.of()).contains("Bearer " + key))
+        .toList();
   }
 
   private static Set<String> storedPrompts(Path store) throws Exception {
