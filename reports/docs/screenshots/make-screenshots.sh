@@ -5,6 +5,10 @@
 #
 #   bash reports/docs/screenshots/make-screenshots.sh
 #
+# SCREENSHOTS_OUT=DIR writes the pictures to DIR instead of this folder (CI does, to check that they
+# can still be made without touching the committed ones). Each page must show what its picture is
+# for (RELEASE HOLD, the breach categories, the BREACH rules) or the script fails.
+#
 # Needs: Maven, Node.js 20+, npm, and Debian's chromium (apt-get install -y chromium).
 # npm packages go into a temporary folder outside the project, removed at the end.
 set -euo pipefail
@@ -14,6 +18,9 @@ root=$(cd "$here/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chromium=${CHROMIUM:-/usr/bin/chromium}
+out=${SCREENSHOTS_OUT:-$here}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 [ -x "$chromium" ] || { echo "No Chromium at $chromium: apt-get install -y chromium (or set CHROMIUM)" >&2; exit 2; }
 
 cd "$root"
@@ -38,4 +45,4 @@ echo "4/4 screenshots"
 cp "$here/shoot.mjs" "$work/shoot.mjs"
 CHROMIUM="$chromium" node "$work/shoot.mjs" "$root/reports/target/allure-report" "$work/allure3-report" \
   "$root/gate-specs/target/rehearsal/hh-harmlessness-hold/comparison-plot.svg" \
-  "$root/reports/target/release-summary/summary.html" "$here"
+  "$root/reports/target/release-summary/summary.html" "$out"

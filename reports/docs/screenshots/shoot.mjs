@@ -33,18 +33,28 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
-async function shot(root, path, file, prepare, element) {
+// Fails the run unless the page shows every text in `texts`: a picture of the wrong state is no proof.
+async function expectText(p, file, texts) {
+  const shown = await p.evaluate(() => document.documentElement.textContent);
+  for (const text of texts) {
+    if (!shown.includes(text)) throw new Error(`${file}: the page does not show "${text}"`);
+  }
+}
+
+async function shot(root, path, file, prepare, element, texts = []) {
   const server = await serve(root);
   const url = `http://127.0.0.1:${server.address().port}/${path}`;
   await page.goto(url, { waitUntil: "networkidle" });
   if (prepare) await prepare(page);
+  await expectText(page, file, texts);
   await page.waitForTimeout(500); // let charts finish their entry animation
   await (element ? page.locator(element).screenshot({ path: join(out, file) }) : page.screenshot({ path: join(out, file) }));
   server.close();
   console.log(`${file} <- ${url}`);
 }
 
-await shot(allure2, "index.html", "allure2-overview-hold.png", (p) => p.waitForSelector(".widget__title"));
+await shot(allure2, "index.html", "allure2-overview-hold.png", (p) => p.waitForSelector(".widget__title"), null,
+  ["RELEASE HOLD", "release decision", "unsafe-content → hold", "HOLD: release decision"]);
 await shot(allure2, "index.html#categories", "allure2-categories-hold.png", async (p) => {
   // Open the first category and its first message group, then the first test in it.
   await p.waitForSelector(".node__title.long-line");
@@ -52,22 +62,22 @@ await shot(allure2, "index.html#categories", "allure2-categories-hold.png", asyn
   await p.locator(".node__children .node__title.long-line:visible").first().click();
   await p.locator(".node__leaf:visible").first().click();
   await p.waitForSelector(".test-result");
-});
+}, null, ["unsafe-content → hold"]);
 // Allure 3 scrolls to the first test on load; the overview is its top.
 const top = (p) => p.evaluate(() => document.querySelectorAll("*").forEach((e) => { e.scrollTop = 0; }));
 await shot(allure3, "index.html", "allure3-overview-hold.png", async (p) => {
   await p.waitForSelector("text=RELEASE");
   await top(p);
-});
+}, null, ["HOLD"]);
 await shot(allure3, "index.html", "allure3-categories-hold.png", async (p) => {
   await p.getByText("Categories", { exact: false }).first().click();
   await p.getByText(": release decision").first().click();
   for (const c of await p.getByText(/^[\w.-]+ → [\w-]+$/).all()) await c.click();
   await top(p);
-});
+}, null, ["unsafe-content → hold", "HOLD: release decision"]);
 const plotDir = plot.substring(0, plot.lastIndexOf("/"));
-await shot(plotDir, plot.substring(plot.lastIndexOf("/") + 1), "comparison-plot-hold.png", null, "svg");
+await shot(plotDir, plot.substring(plot.lastIndexOf("/") + 1), "comparison-plot-hold.png", null, "svg", ["BREACH"]);
 await shot(plotDir, "forest-plot.svg", "forest-plot-hold.png", null, "svg");
 const summaryDir = summary.substring(0, summary.lastIndexOf("/"));
-await shot(summaryDir, summary.substring(summary.lastIndexOf("/") + 1), "release-summary-hold.png");
+await shot(summaryDir, summary.substring(summary.lastIndexOf("/") + 1), "release-summary-hold.png", null, null, ["HOLD"]);
 await browser.close();
