@@ -12,6 +12,10 @@ public enum Role {
 
   /** The lower-case wire name used by chat APIs and logs ({@code "user"}). */
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return WIRE[ordinal()];
   }
+
+  // Computed once: every cache key and request body names the role of each turn.
+  private static final String[] WIRE = java.util.Arrays.stream(values())
+      .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
 }

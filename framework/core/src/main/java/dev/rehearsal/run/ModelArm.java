@@ -101,7 +101,11 @@ final class ModelArm {
     ConsoleProgress progress = ConsoleProgress.start(options.progress(), config.name(), before + prefixes.size(),
         resilient::stats, options.progressEvery());
     try {
-      Map<String, Response> responses = generate(runner, prefixes, sampling(config));
+      List<ModelRequest> requests = requests(prefixes, sampling(config));
+      if (model instanceof CachingModelClient c) {
+        c.prefetch(requests); // a warm rerun reads its replies in batches, not a query each
+      }
+      Map<String, Response> responses = generate(runner, prefixes, requests);
       // Counted after every call has finished, simulator calls included.
       Optional<ArmCache> cache = caches.stream().map(c -> ArmCache.of(c.stats())).reduce(ArmCache::plus);
       RunStats end = resilient.stats();
@@ -170,12 +174,20 @@ final class ModelArm {
     return sampling;
   }
 
-  private static Map<String, Response> generate(ToolTurnRunner runner, List<Prefix> prefixes,
-      Map<String, Object> sampling) {
-    List<CompletableFuture<Response>> futures = new ArrayList<>();
+  private static List<ModelRequest> requests(List<Prefix> prefixes, Map<String, Object> sampling) {
+    List<ModelRequest> requests = new ArrayList<>(prefixes.size());
     for (Prefix p : prefixes) {
-      ModelRequest request = new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId());
-      futures.add(call(runner, request, p.source().conversation(), p.sampleId()));
+      requests.add(new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId()));
+    }
+    return requests;
+  }
+
+  private static Map<String, Response> generate(ToolTurnRunner runner, List<Prefix> prefixes,
+      List<ModelRequest> requests) {
+    List<CompletableFuture<Response>> futures = new ArrayList<>();
+    for (int i = 0; i < prefixes.size(); i++) {
+      Prefix p = prefixes.get(i);
+      futures.add(call(runner, requests.get(i), p.source().conversation(), p.sampleId()));
     }
     Map<String, Response> out = new LinkedHashMap<>();
     futures.forEach(f -> {

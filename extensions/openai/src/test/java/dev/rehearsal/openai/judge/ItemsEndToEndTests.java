@@ -120,7 +120,7 @@ class ItemsEndToEndTests {
         assertThat(rows(c, "SELECT COUNT(*) FROM samples WHERE run_id = '" + first.runId() + "'")).containsExactly("8");
         assertThat(rows(c, "SELECT COUNT(*) FROM estimates WHERE run_id = '" + first.runId() + "'"))
             .containsExactly(String.valueOf(2 * 2 * 3));
-        assertThat(rows(c, "SELECT version FROM store_version")).containsExactly("2");
+        assertThat(rows(c, "SELECT version FROM store_version")).containsExactly("3");
       }
 
       // when the unchanged gate runs again

@@ -32,7 +32,8 @@ public final class GateOverheadBenchmark implements Benchmark {
   static final int REPLAY_SAMPLES = (int) (100_000 * SCALE);
   static final int HTTP_SAMPLES = (int) (20_000 * SCALE);
   static final int WARM_SAMPLES = (int) (100_000 * SCALE);
-  static final long WARM_LATENCY_MS = 50;
+  /** {@code -Dbench.warm.latency-ms=0} makes the cold run quick, for profiling the warm rerun alone. */
+  static final long WARM_LATENCY_MS = Long.getLong("bench.warm.latency-ms", 50);
   static final int CONCURRENCY = 128;
 
   @Override
@@ -90,6 +91,7 @@ public final class GateOverheadBenchmark implements Benchmark {
         int before = server.requests.get();
         Timed cold = time(gate, Optional.of(store));
         int afterCold = server.requests.get();
+        out.printf(Locale.ROOT, "warm rerun starts at %s%n", java.time.LocalTime.now());
         Timed warm = time(gate, Optional.of(store));
         double ideal = 2.0 * WARM_SAMPLES * WARM_LATENCY_MS / 1000.0 / CONCURRENCY;
         out.printf(Locale.ROOT, "cold, %d ms latency: %,d samples in %.2f s (%,d requests; ideal %.1f s)%n",

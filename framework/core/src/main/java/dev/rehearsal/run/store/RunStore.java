@@ -258,10 +258,12 @@ public final class RunStore implements AutoCloseable {
 
   /**
    * Records a run's items (every sample × arm with its grades), replacing rows of the same run id,
-   * in one transaction.
+   * in one transaction; rows identical to those stored under the run id are left in place.
+   *
+   * @return whether rows were written (false: exactly these items were stored already)
    */
-  public void putItems(String runId, java.util.List<ItemRow> items) {
-    ItemTable.put(this, runId, items);
+  public boolean putItems(String runId, java.util.List<ItemRow> items) {
+    return ItemTable.put(this, runId, items);
   }
 
   /** Records a run's samples ({@code [sampleId, source, segment]} each) in one transaction. */

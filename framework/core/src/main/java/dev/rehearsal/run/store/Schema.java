@@ -12,10 +12,10 @@ final class Schema {
 
   /**
    * Version 2 added {@code items} and {@code item_grades} (every sample × arm of every run) and
-   * {@code store_version}. Migration is additive: a version-1 file gains the new tables on open
-   * and keeps every row it had.
+   * {@code store_version}; version 3 {@code item_digests}. Migration is additive: an older file
+   * gains the new tables on open and keeps every row it had.
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   static final List<String> DDL = List.of(
       "CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY,"
@@ -59,6 +59,9 @@ final class Schema {
           + " arm TEXT NOT NULL, grader TEXT NOT NULL, grader_fingerprint TEXT NOT NULL,"
           + " labels TEXT NOT NULL, evidence TEXT NOT NULL, error TEXT,"
           + " PRIMARY KEY (run_id, sample_id, arm, grader))",
+      // A digest of a run's items as written (schema 3): a rerun that would write the same items (a warm
+      // rerun of an unchanged gate) leaves them in place instead of deleting and inserting them again.
+      "CREATE TABLE IF NOT EXISTS item_digests (run_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL)",
       // A runner about to call the model for a cache key holds its claim until the reply is stored, so
       // another runner sharing the store waits instead of calling too (see ClaimTable).
       "CREATE TABLE IF NOT EXISTS claims (cache_key TEXT PRIMARY KEY, owner TEXT NOT NULL, machine TEXT,"
@@ -66,7 +69,8 @@ final class Schema {
 
   /** Pragmas for SQLite only: WAL so readers never block the writer, durable across kill -9. */
   static final List<String> SQLITE_PRAGMAS = List.of(
-      "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000");
+      "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
+      "PRAGMA cache_size=-32768");
 
   private Schema() {}
 }

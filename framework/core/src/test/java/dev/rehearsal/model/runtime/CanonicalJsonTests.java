@@ -40,6 +40,17 @@ class CanonicalJsonTests {
   }
 
   @Test
+  void writes_every_kind_of_number_as_the_tree_based_writer_does() throws Exception {
+    List<Object> numbers = List.of(0, -7, 2, Long.MAX_VALUE, (short) 3, (byte) -4, 1.0, 0.7, -0.0, 1e-7, 1.5e21,
+        Double.MIN_VALUE, 0.7f, 1.0f, 3.4e38f, new BigDecimal("1.50"), new BigDecimal("1E+3"), new BigDecimal("-0.000"),
+        new java.math.BigInteger("123456789012345678901234567890"));
+    for (Object n : numbers) {
+      Map<String, Object> value = Map.of("n", n, "list", List.of(n));
+      assertThat(CanonicalJson.of(value)).as("%s (%s)", n, n.getClass().getSimpleName()).isEqualTo(treeBased(value));
+    }
+  }
+
+  @Test
   void writes_json_trees_inside_maps_canonically() throws Exception {
     JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}},\"a\":1.10}");
     Map<String, Object> value = Map.of("tools", Map.of("search", schema), "n", new BigDecimal("3.000"));

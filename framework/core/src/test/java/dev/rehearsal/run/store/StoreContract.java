@@ -92,6 +92,67 @@ public abstract class StoreContract {
   }
 
   @Test
+  void prefetched_replies_answer_without_calls_and_only_absent_keys_are_called() {
+    try (RunStore s = store.open()) {
+      CachingModelClient client = new CachingModelClient(model, s.responses(), false);
+      for (int i = 0; i < 10; i++) {
+        client.complete(ask("s" + i, 1.0)).join();
+      }
+    }
+    callsPerKey.clear();
+    try (RunStore s = store.open()) {
+      CachingModelClient client = new CachingModelClient(model, s.responses(), false);
+      List<ModelRequest> requests = new ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        requests.add(ask("s" + i, 1.0));
+      }
+      client.prefetch(requests);
+      for (int i = 0; i < 15; i++) {
+        assertThat(client.complete(requests.get(i)).join().text()).isEqualTo("re s" + i);
+      }
+      assertThat(client.stats()).isEqualTo(new CacheStats(10, 5, 0, 5));
+    }
+    assertThat(callsPerKey.keySet()).containsExactlyInAnyOrder("s10", "s11", "s12", "s13", "s14");
+  }
+
+  @Test
+  void a_reply_stored_by_another_runner_after_the_prefetch_is_not_asked_again() {
+    try (RunStore mine = store.open(); RunStore other = store.open()) {
+      CachingModelClient client = new CachingModelClient(model, mine.responses(), false);
+      ModelRequest request = ask("late", 0.5);
+      client.prefetch(List.of(request));
+      // another runner answers the key between this runner's prefetch and its call
+      new CachingModelClient(model, other.responses(), false).complete(ask("late", 0.5)).join();
+      calls.set(0);
+
+      assertThat(client.complete(request).join().text()).isEqualTo("re late");
+      assertThat(calls.get()).isZero();
+    }
+  }
+
+  @Test
+  void items_identical_to_the_stored_ones_are_left_in_place_and_changed_items_replace_them() throws Exception {
+    List<ItemRow> rows = List.of(item("c0#u0", "[]"), item("c1#u0", "[\"refusal\"]"));
+    try (RunStore s = store.open()) {
+      assertThat(s.putItems("run-1", rows)).isTrue();
+      assertThat(s.putItems("run-1", rows)).as("same items again").isFalse();
+      assertThat(s.putItems("run-1", List.of(rows.get(0), item("c1#u0", "[]")))).as("one grade changed").isTrue();
+      assertThat(s.putItems("run-1", List.of(rows.get(0)))).as("one item fewer").isTrue();
+    }
+    try (Connection c = store.raw(); Statement st = c.createStatement()) {
+      assertThat(count(st, "SELECT COUNT(*) FROM items WHERE run_id = 'run-1'")).isEqualTo(1);
+      assertThat(count(st, "SELECT COUNT(*) FROM item_grades WHERE run_id = 'run-1'")).isEqualTo(1);
+      assertThat(count(st, "SELECT COUNT(*) FROM item_digests")).isEqualTo(1);
+    }
+  }
+
+  private static ItemRow item(String sampleId, String labels) {
+    return new ItemRow(sampleId, "candidate", "log.jsonl:1", "free", 1.0, "model:cand", Optional.of("hi"),
+        Optional.of("h".repeat(64)), Optional.empty(),
+        List.of(new ItemRow.Grade("refusal", "f".repeat(64), labels, "[]", Optional.empty())));
+  }
+
+  @Test
   void sample_key_separates_random_samples_only() {
     try (RunStore s = store.open()) {
       CachingModelClient client = new CachingModelClient(model, s.responses(), false);
@@ -140,7 +201,7 @@ public abstract class StoreContract {
       s.putEstimate(new Estimate("r1", "candidate", "harm", "all", 1, 100, 0.01, 0.0, 0.05, "wilson"));
       s.finishRun("r1", "passed");
     }
-    assertThat(store.tables()).containsExactly("claims", "estimates", "forecasts", "grades", "item_grades", "items",
+    assertThat(store.tables()).containsExactly("claims", "estimates", "forecasts", "grades", "item_digests", "item_grades", "items",
         "manifests", "responses", "runs", "samples", "store_version");
     try (Connection c = store.raw(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
         "SELECT status FROM runs")) {
@@ -196,6 +257,7 @@ public abstract class StoreContract {
     try (Connection c = store.raw(); Statement s = c.createStatement()) {
       s.execute("DROP TABLE items");
       s.execute("DROP TABLE item_grades");
+      s.execute("DROP TABLE item_digests");
       s.execute("DROP TABLE store_version");
     }
 
@@ -211,7 +273,7 @@ public abstract class StoreContract {
     try (Connection c = store.raw(); Statement s = c.createStatement()) {
       assertThat(count(s, "SELECT COUNT(*) FROM items")).isEqualTo(1);
       assertThat(count(s, "SELECT COUNT(*) FROM item_grades")).isEqualTo(1);
-      assertThat(count(s, "SELECT version FROM store_version")).isEqualTo(Schema.VERSION).isEqualTo(2);
+      assertThat(count(s, "SELECT version FROM store_version")).isEqualTo(Schema.VERSION).isEqualTo(3);
     }
   }
 
