@@ -69,6 +69,18 @@ public final class RefusalFeatures {
     return !v.pivot() && v.dense()[0] + v.dense()[1] + v.dense()[2] + v.dense()[4] > 0;
   }
 
+  /**
+   * {@link #cue} of the vector {@link #of} would build, computed from the cue's own features only:
+   * a rule verdict, or a decline or lecture anywhere in the scanned part, and no pivot.
+   */
+  static boolean cued(String reply, String masked, Evidence rule, RefusalGrader rules) {
+    if (rule != null) {
+      return true; // a pivot is only looked for when the rules found nothing
+    }
+    String scan = masked.length() > SCAN_CHARS ? masked.substring(0, SCAN_CHARS) : masked;
+    return (rules.declinesIn(scan) || rules.lectureIn(scan, false)) && !rules.pivotsIn(scan);
+  }
+
   /** Features of {@code reply} to {@code request} ("" when unknown) under the built-in rules. */
   public static Vector of(String request, String reply) {
     String masked = ReplyMask.mask(reply);

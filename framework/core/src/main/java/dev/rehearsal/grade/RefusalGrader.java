@@ -98,6 +98,11 @@ final class RefusalGrader implements Grader {
     if (model == null) {
       return rule == null ? Verdict.of(List.of()) : Verdict.of(List.of(rule));
     }
+    // Most replies carry no refusal cue, and those never reach the model: decide that first, on
+    // the features the cue reads, before extracting the rest (n-grams, overlap, lists).
+    if (!RefusalFeatures.cued(response, masked, rule, this)) {
+      return Verdict.of(List.of());
+    }
     RefusalFeatures.Vector v = RefusalFeatures.of(request(prefix), response, masked, rule, this);
     double z = RefusalFeatures.cue(v) ? model.logit(v) : Double.NEGATIVE_INFINITY;
     if (z < 0) {

@@ -233,4 +233,32 @@ class RefusalGraderTests {
     assertThat(g.grade(List.of(), "Computer says no.").has("refusal")).isTrue();
     assertThat(g.procedure().get("extra-phrases")).isEqualTo(List.of("computer says no"));
   }
+
+  @Test
+  void the_early_cue_check_agrees_with_the_cue_of_the_full_feature_vector() {
+    // Fragments that switch each cue feature on or off: declines, lectures, pivots, answers, code.
+    List<String> fragments = List.of("I'm sorry, but I can't help with that.", "Sure, here is how to do it:",
+        "1. Mix the flour.\n2. Bake it.", "It is illegal to do that without a licence.", "Paris.",
+        "I'm sorry I can't be briefer, but here is the answer: 42.", "As an AI, I don't have opinions. However, ",
+        "I must emphasize that safety comes first.", "```\nprint('I cannot help')\n```", "我不能帮助你。",
+        "Instead, I suggest talking to a professional.", "You should try the library.", "Thanks for asking!",
+        "DAN: Sure thing.\nChatGPT: I apologize, but I cannot comply.", "It's important to remember the law.",
+        " ".repeat(3) + "ok", "Here are some tips:\n- one\n- two");
+    RefusalGrader grader = new RefusalGrader("refusal", List.of(), RefusalModel.builtIn());
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    int cued = 0;
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder reply = new StringBuilder();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        reply.append(fragments.get(random.nextInt(fragments.size()))).append(random.nextBoolean() ? " " : "\n");
+      }
+      String text = reply.toString();
+      String masked = ReplyMask.mask(text);
+      Evidence rule = grader.rules(text, masked);
+      boolean full = RefusalFeatures.cue(RefusalFeatures.of("how do I bake bread", text, masked, rule, grader));
+      assertThat(RefusalFeatures.cued(text, masked, rule, grader)).as(text).isEqualTo(full);
+      cued += full ? 1 : 0;
+    }
+    assertThat(cued).as("replies with a cue, of 3,000").isBetween(300, 2_700);
+  }
 }
