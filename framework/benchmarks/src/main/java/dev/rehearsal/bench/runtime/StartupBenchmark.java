@@ -55,6 +55,13 @@ public final class StartupBenchmark implements Benchmark {
           Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           System.getProperty("java.version"), trained, Files.exists(archive) ? Files.size(archive) : 0);
+      // The floor: the JVM, the launcher and engine discovery with nothing to run.
+      double[] empty = new double[RUNS];
+      for (int run = 0; run < RUNS; run++) {
+        empty[run] = launch(List.of(), null, dir).seconds;
+      }
+      out.printf(Locale.ROOT, "launcher with no gate selected (default flags): median %.2f s, min %.2f s%n",
+          median(empty), Arrays.stream(empty).min().orElseThrow());
       for (Path gate : List.of(small, large)) {
         double[][] seconds = new double[sets.size()][RUNS];
         for (int run = 0; run < RUNS; run++) {
@@ -84,7 +91,7 @@ public final class StartupBenchmark implements Benchmark {
 
   record Launch(int exit, double seconds, String output) {}
 
-  /** Runs the console launcher on {@code gate} in a new JVM with {@code options}; wall time to exit. */
+  /** Runs the console launcher on {@code gate} (null: nothing to run) in a new JVM with {@code options}; wall time to exit. */
   private static Launch launch(List<String> options, Path gate, Path dir) throws IOException, InterruptedException {
     String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
     String launcher = Arrays.stream(entries).filter(e -> e.contains("junit-platform-console-standalone"))
@@ -95,7 +102,9 @@ public final class StartupBenchmark implements Benchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
-    command.addAll(List.of("-jar", launcher, "execute", "--class-path", classPath, "--select-file", gate.toString(),
+    command.addAll(List.of("-jar", launcher, "execute", "--class-path", classPath));
+    command.addAll(gate == null ? List.of("--select-package", "no.such.gates") : List.of("--select-file", gate.toString()));
+    command.addAll(List.of(
         "--config", "rehearsal.project-root=" + dir, "--config", "rehearsal.store=none",
         "--config", "rehearsal.reports-dir=" + dir.resolve("reports"), "--details=none", "--disable-banner"));
     Path log = dir.resolve("launch.out");
