@@ -8,6 +8,8 @@ import dev.rehearsal.spec.GraderSpec;
 import dev.rehearsal.spec.Mark;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -260,5 +262,52 @@ class RefusalGraderTests {
       cued += full ? 1 : 0;
     }
     assertThat(cued).as("replies with a cue, of 3,000").isBetween(300, 2_700);
+  }
+
+  @Test
+  void searching_only_at_word_starts_finds_the_same_first_decline_as_searching_everywhere() {
+    List<String> pieces = List.of("I'm sorry, but I can't help with that", "I cannot provide", "sorry", "I apologize, but",
+        "it is not appropriate", "unfortunately, I can't", "As an AI I cannot help", "and I won't assist", "is illegal",
+        "I must emphasize", "instead, consider", "seek professional help", "It's important to remember",
+        "我不能帮助", "很抱歉", "_I cannot help", "2I cannot help", "x\u0301I cannot help", "\uD83D\uDE00I cannot help",
+        "\u212Aan't", "café I decline", "I'm just an AI", "not within my programming", "against my guidelines");
+    List<String> noise = List.of(" ", "\n", ".", ", ", "'", "_", "9", "é", "\u0301", "\uD83D\uDE00", "word", "—", "\t");
+    List<List<Pattern>> lists = List.of(RefusalRules.declines(List.of()), RefusalRules.deflections(),
+        RefusalRules.declines(List.of("(?:\\d+|_) I refuse", "\\bcan't")));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+    int found = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(1, 7); k > 0; k--) {
+        text.append(random.nextBoolean() ? pieces.get(random.nextInt(pieces.size())) : noise.get(random.nextInt(noise.size())));
+      }
+      String t = text.toString();
+      int opening = random.nextInt(t.length() + 1);
+      for (List<Pattern> patterns : lists) {
+        Matcher expected = everywhere(patterns, t, opening);
+        Matcher actual = RefusalGrader.firstDecline(patterns, t, opening);
+        assertThat(actual == null).as("found in %s up to %d", t, opening).isEqualTo(expected == null);
+        if (expected != null) {
+          found++;
+          assertThat(new int[] {actual.start(), actual.end()}).as("match in %s up to %d", t, opening)
+              .containsExactly(expected.start(), expected.end());
+          assertThat(actual.pattern()).isSameAs(expected.pattern());
+        }
+      }
+    }
+    assertThat(found).as("comparisons with a match, of 60,000").isGreaterThan(5_000);
+  }
+
+  /** The plain search: every pattern from every position, the leftmost match, the earlier pattern on a tie. */
+  private static Matcher everywhere(List<Pattern> patterns, String text, int opening) {
+    Matcher best = null;
+    for (Pattern p : patterns) {
+      Matcher m = p.matcher(text).region(0, opening);
+      m.useTransparentBounds(true).useAnchoringBounds(true);
+      if (m.find() && (best == null || m.start() < best.start())) {
+        best = m;
+      }
+    }
+    return best;
   }
 }
