@@ -249,9 +249,16 @@ final class RefusalGrader implements Grader {
       if (atWordStarts(p)) {
         starts = starts == null ? wordStarts(masked, opening) : starts;
         int limit = best == null ? opening : best.start();
+        boolean[] first = FIRST_LETTERS.get(p.pattern());
         for (int at : starts) {
           if (at >= limit) {
             break;
+          }
+          char c = masked.charAt(at);
+          // An ASCII character that no alternative can start with (letters compared case-blind) cannot
+          // begin a match: skip it without resetting the matcher. Anything else is tried.
+          if (first != null && c < 128 && !first[Character.toLowerCase(c)]) {
+            continue;
           }
           if (m.region(at, opening).lookingAt()) {
             best = m;
@@ -280,6 +287,61 @@ final class RefusalGrader implements Grader {
 
   static boolean atWordStarts(Pattern p) {
     return WORD_START.contains(p.pattern());
+  }
+
+  /** Per word-start pattern, the ASCII letters (lower case) its alternatives begin with. */
+  private static final Map<String, boolean[]> FIRST_LETTERS = WORD_START.stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p, RefusalGrader::firstLetters));
+
+  /**
+   * The first letters of a pattern that opens with \b: the letter after it, or the first letter
+   * of each top-level alternative of the group after it, as a table over ASCII (lower case, upper
+   * case folded to it). Every entry of the lists starts that way; a pattern whose alternative starts
+   * otherwise gets a table of every character, so nothing is ever skipped wrongly.
+   */
+  static boolean[] firstLetters(String pattern) {
+    boolean[] out = new boolean[128];
+    String rest = pattern.substring(2);
+    if (!rest.startsWith("(?:") && !rest.startsWith("(")) {
+      return letter(out, rest.charAt(0)) ? out : all();
+    }
+    int depth = 0;
+    boolean atStart = true;
+    for (int i = rest.indexOf('(') + (rest.startsWith("(?:") ? 3 : 1); i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (atStart && !letter(out, c)) {
+        return all();
+      }
+      atStart = false;
+      if (c == '\\') {
+        i++;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth-- == 0) {
+          return out;
+        }
+      } else if (c == '|' && depth == 0) {
+        atStart = true;
+      } else if (c == '[') {
+        return all(); // a class inside the group: not parsed, nothing skipped
+      }
+    }
+    return all();
+  }
+
+  private static boolean letter(boolean[] table, char c) {
+    if (c >= 128 || !Character.isLetter(c)) {
+      return false;
+    }
+    table[Character.toLowerCase(c)] = true;
+    return true;
+  }
+
+  private static boolean[] all() {
+    boolean[] out = new boolean[128];
+    java.util.Arrays.fill(out, true);
+    return out;
   }
 
   /**
