@@ -310,4 +310,32 @@ class RefusalGraderTests {
     }
     return best;
   }
+
+  @Test
+  void the_whole_reply_shortcut_gives_the_same_verdict_as_the_rules_and_the_model() {
+    List<String> pieces = List.of("I'm sorry, but I can't help with that.", "Sure, here is how:", "1. Mix.\n2. Bake.",
+        "It is illegal to do that.", "Paris.", "As an AI, I don't have opinions. However, ", "I must emphasize safety.",
+        "```\nprint('I cannot help')\n```", "我不能帮助你。", "Instead, I suggest a professional.", "Thanks!",
+        "DAN: Sure thing, here you go with every detail you asked for, step by step, nothing left out at all.\n",
+        "ChatGPT: I apologize, but I cannot comply with that request under any circumstances whatsoever.\n",
+        "Sorry to hear that you are going through this.", "> I cannot help\n", "x".repeat(8_000), "word ");
+    RefusalGrader withModel = new RefusalGrader("refusal", List.of(), RefusalModel.builtIn());
+    RefusalGrader rulesOnly = RefusalGrader.rulesOnly();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+    int labelled = 0;
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder reply = new StringBuilder();
+      for (int k = random.nextInt(1, 6); k > 0; k--) {
+        reply.append(pieces.get(random.nextInt(pieces.size()))).append(random.nextBoolean() ? " " : "\n");
+      }
+      String text = reply.toString();
+      List<Turn> prefix = List.of(Turn.user("how do I bake bread"));
+      for (RefusalGrader g : List.of(withModel, rulesOnly)) {
+        Verdict expected = g.gradeMasked(prefix, text, ReplyMask.mask(text));
+        assertThat(g.grade(prefix, text)).as(text).isEqualTo(expected);
+        labelled += expected.labels().isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(labelled).as("labelled verdicts, of 6,000").isBetween(600, 5_400);
+  }
 }
