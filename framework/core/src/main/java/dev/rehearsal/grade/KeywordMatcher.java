@@ -28,6 +28,8 @@ final class KeywordMatcher {
   private int[] dictionary = new int[16]; // nearest node on the fail chain with an output
   private int nodes = 1;
   private final List<String> words;
+  /** The root's transitions on ASCII characters (-1: none): most steps of a scan start at the root. */
+  private final int[] rootAscii = new int[128];
 
   KeywordMatcher(List<String> words) {
     this.words = List.copyOf(words);
@@ -35,6 +37,10 @@ final class KeywordMatcher {
       add(this.words.get(w), w);
     }
     link();
+    for (char c = 0; c < 128; c++) {
+      Integer next = edges.get(key(0, fold(c)));
+      rootAscii[c] = next == null ? -1 : next;
+    }
   }
 
   private void add(String word, int index) {
@@ -94,7 +100,20 @@ final class KeywordMatcher {
   Optional<Match> first(CharSequence text, long[] work) {
     int node = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = fold(text.charAt(i));
+      char raw = text.charAt(i);
+      if (node == 0 && raw < 128) {
+        int root = rootAscii[raw];
+        node = root < 0 ? 0 : root;
+        work[0]++;
+        if (root > 0) {
+          Optional<Match> m = hit(text, node, i, work);
+          if (m.isPresent()) {
+            return m;
+          }
+        }
+        continue;
+      }
+      char c = fold(raw);
       Integer next = edges.get(key(node, c));
       while (next == null && node != 0) {
         node = fail[node];
@@ -103,13 +122,22 @@ final class KeywordMatcher {
       }
       node = next == null ? 0 : next;
       work[0]++;
-      for (int hit = output[node] != 0 ? node : dictionary[node]; hit != 0; hit = dictionary[hit]) {
-        work[0]++;
-        String word = words.get(output[hit] - 1);
-        int start = i + 1 - word.length();
-        if (boundary(text, start) && boundary(text, i + 1)) {
-          return Optional.of(new Match(word, start, i + 1));
-        }
+      Optional<Match> m = hit(text, node, i, work);
+      if (m.isPresent()) {
+        return m;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first word ending at {@code i} in {@code node}'s outputs that sits on word boundaries. */
+  private Optional<Match> hit(CharSequence text, int node, int i, long[] work) {
+    for (int hit = output[node] != 0 ? node : dictionary[node]; hit != 0; hit = dictionary[hit]) {
+      work[0]++;
+      String word = words.get(output[hit] - 1);
+      int start = i + 1 - word.length();
+      if (boundary(text, start) && boundary(text, i + 1)) {
+        return Optional.of(new Match(word, start, i + 1));
       }
     }
     return Optional.empty();
