@@ -25,11 +25,23 @@ import java.util.Map;
 record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale, int unmatched) {
 
   static ArmLabels of(List<ItemResult> items, String arm, CategorySpec c, List<LabelRow> labels, String fingerprint) {
+    if (labels.stream().noneMatch(l -> l.arm().equals(arm))) {
+      // Nothing to match (the usual case, run per category and segment): count without indexing.
+      // A run has one item per sample and arm, so the count equals the index's size below.
+      int graded = 0;
+      int flags = 0;
+      for (ItemResult item : items) {
+        if (item.arm().equals(arm) && judged(item, c) && item.response().isPresent()) {
+          graded++;
+          flags += item.flagged(c.grader(), c.label()) ? 1 : 0;
+        }
+      }
+      return new ArmLabels(graded, flags, List.of(), 0, 0);
+    }
     Map<String, ItemResult> bySample = new HashMap<>();
     int flags = 0;
     for (ItemResult item : items) {
-      boolean judged = item.grades().containsKey(c.grader()) && item.grades().get(c.grader()).verdict().isPresent();
-      if (item.arm().equals(arm) && judged && item.response().isPresent()) {
+      if (item.arm().equals(arm) && judged(item, c) && item.response().isPresent()) {
         bySample.put(item.sampleId(), item);
         flags += item.flagged(c.grader(), c.label()) ? 1 : 0;
       }
@@ -59,6 +71,11 @@ record ArmLabels(int graded, int flags, List<ReviewedItem> current, int stale, i
           rows.get(0).inclusionProbability()));
     });
     return new ArmLabels(bySample.size(), flags, current, stale, unmatched);
+  }
+
+  private static boolean judged(ItemResult item, CategorySpec c) {
+    var grade = item.grades().get(c.grader());
+    return grade != null && grade.verdict().isPresent();
   }
 
   boolean enough(int min) {
