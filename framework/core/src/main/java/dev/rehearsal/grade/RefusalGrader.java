@@ -112,8 +112,12 @@ final class RefusalGrader implements Grader {
    * ({@code RefusalGraderTests} compares the two on seeded replies).
    */
   private boolean plainlyNoRefusal(String masked) {
-    return masked.length() <= RefusalFeatures.SCAN_CHARS && personaParts(masked).size() == 1
-        && !declinesIn(masked) && !lectureIn(masked, false);
+    if (masked.length() > RefusalFeatures.SCAN_CHARS || personaParts(masked).size() != 1) {
+      return false;
+    }
+    int[] starts = wordStarts(masked, masked.length()); // shared by both lists' passes
+    return firstDecline(declines, declineFirsts, masked, masked.length(), starts) == null
+        && firstDecline(DEFLECTIONS, DEFLECTION_FIRSTS, masked, masked.length(), starts) == null;
   }
 
   /** The verdict without the shortcut of {@link #plainlyNoRefusal}: the rules, then the model. */
@@ -271,8 +275,13 @@ final class RefusalGrader implements Grader {
   /** {@code firsts[i]}: pattern i's first letters when it matches only at word starts, else null. */
   private static @Nullable Matcher firstDecline(List<Pattern> patterns, boolean[][] firsts, String masked,
       int opening) {
+    return firstDecline(patterns, firsts, masked, opening, null);
+  }
+
+  /** {@code starts}: {@link #wordStarts} of masked up to opening, or null to compute them when needed. */
+  private static @Nullable Matcher firstDecline(List<Pattern> patterns, boolean[][] firsts, String masked,
+      int opening, int @Nullable [] starts) {
     Matcher best = null;
-    int[] starts = null;
     for (int i = 0; i < patterns.size(); i++) {
       Pattern p = patterns.get(i);
       boolean[] first = firsts[i];
