@@ -5,6 +5,7 @@ import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -285,6 +286,7 @@ final class RefusalGrader implements Grader {
     for (int i = 0; i < patterns.size(); i++) {
       Pattern p = patterns.get(i);
       boolean[] first = firsts[i];
+      boolean[] pairs = first == null ? null : FIRST_PAIRS.get(p.pattern()).orElse(null);
       if (first != null) {
         starts = starts == null ? wordStarts(masked, opening) : starts;
         int limit = best == null ? opening : best.start();
@@ -298,6 +300,15 @@ final class RefusalGrader implements Grader {
           // begin a match: skip it without a matcher reset. Anything else is tried.
           if (c < 128 && !first[Character.toLowerCase(c)]) {
             continue;
+          }
+          if (pairs != null && c < 128) {
+            if (at + 2 > opening) {
+              continue; // a match needs its first two characters inside the searched part
+            }
+            char d = masked.charAt(at + 1);
+            if (d < 128 && !pairs[128 * Character.toLowerCase(c) + Character.toLowerCase(d)]) {
+              continue;
+            }
           }
           if (m == null) {
             m = p.matcher(masked).useTransparentBounds(true);
@@ -357,14 +368,14 @@ final class RefusalGrader implements Grader {
     boolean[] out = new boolean[128];
     String rest = pattern.substring(2);
     if (!rest.startsWith("(?:") && !rest.startsWith("(")) {
-      return letter(out, rest.charAt(0)) ? out : all();
+      return letter(out, rest.charAt(0)) && (rest.length() < 2 || "?*{".indexOf(rest.charAt(1)) < 0) ? out : all();
     }
     int depth = 0;
     boolean atStart = true;
     for (int i = rest.indexOf('(') + (rest.startsWith("(?:") ? 3 : 1); i < rest.length(); i++) {
       char c = rest.charAt(i);
-      if (atStart && !letter(out, c)) {
-        return all();
+      if (atStart && (!letter(out, c) || (i + 1 < rest.length() && "?*{".indexOf(rest.charAt(i + 1)) >= 0))) {
+        return all(); // not a letter, or an optional one
       }
       atStart = false;
       if (c == '\\') {
@@ -382,6 +393,57 @@ final class RefusalGrader implements Grader {
       }
     }
     return all();
+  }
+
+  /** Per word-start pattern, the pairs of ASCII characters its matches can start with; null when not known. */
+  private static final Map<String, Optional<boolean[]>> FIRST_PAIRS = WORD_START.stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p, p -> Optional.ofNullable(firstPairs(p))));
+
+  /**
+   * The first two characters (lower case, as {@code 128 * first + second}) that a match of a \b
+   * pattern can start with: from the literal start of the pattern, or of each top-level alternative of
+   * its first group. Null, so nothing is skipped, when any of them has fewer than two literal
+   * characters (letters, space or apostrophe, none made optional by a quantifier) before other syntax.
+   */
+  static boolean[] firstPairs(String pattern) {
+    String rest = pattern.substring(2);
+    List<String> starts = new ArrayList<>();
+    if (!rest.startsWith("(")) {
+      starts.add(rest);
+    } else {
+      int from = rest.indexOf('(') + (rest.startsWith("(?:") ? 3 : 1);
+      int depth = 0;
+      int alt = from;
+      for (int i = from; i < rest.length(); i++) {
+        char c = rest.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '[') {
+          return null;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')' && depth-- == 0) {
+          starts.add(rest.substring(alt, i));
+          break;
+        } else if (c == '|' && depth == 0) {
+          starts.add(rest.substring(alt, i));
+          alt = i + 1;
+        }
+      }
+    }
+    boolean[] out = new boolean[128 * 128];
+    for (String s : starts) {
+      int literal = 0;
+      while (literal < s.length() && literal < 2 && (Character.isLetter(s.charAt(literal)) && s.charAt(literal) < 128
+          || s.charAt(literal) == ' ' || s.charAt(literal) == '\'')) {
+        literal++;
+      }
+      if (literal < 2 || (s.length() > 2 && "?*{".indexOf(s.charAt(2)) >= 0)) {
+        return null;
+      }
+      out[128 * Character.toLowerCase(s.charAt(0)) + Character.toLowerCase(s.charAt(1))] = true;
+    }
+    return starts.isEmpty() ? null : out;
   }
 
   private static boolean letter(boolean[] table, char c) {
