@@ -5,7 +5,6 @@ import dev.rehearsal.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -46,7 +45,7 @@ final class RefusalGrader implements Grader {
   private final String partialLabel;
   private final List<String> extraPhrases;
   private final List<Pattern> declines;
-  private final boolean[][] declineFirsts;
+  private final WordStart[] declineStarts;
   private final @Nullable RefusalModel model;
 
   RefusalGrader(String label, List<String> extraPhrases, @Nullable RefusalModel model) {
@@ -54,7 +53,7 @@ final class RefusalGrader implements Grader {
     this.partialLabel = "partial-" + label;
     this.extraPhrases = List.copyOf(extraPhrases);
     this.declines = RefusalRules.declines(extraPhrases);
-    this.declineFirsts = firsts(declines);
+    this.declineStarts = filters(declines);
     this.model = model;
   }
 
@@ -117,8 +116,8 @@ final class RefusalGrader implements Grader {
       return false;
     }
     int[] starts = wordStarts(masked, masked.length()); // shared by both lists' passes
-    return firstDecline(declines, declineFirsts, masked, masked.length(), starts) == null
-        && firstDecline(DEFLECTIONS, DEFLECTION_FIRSTS, masked, masked.length(), starts) == null;
+    return firstDecline(declines, declineStarts, masked, masked.length(), starts) == null
+        && firstDecline(DEFLECTIONS, DEFLECTION_STARTS, masked, masked.length(), starts) == null;
   }
 
   /** The verdict without the shortcut of {@link #plainlyNoRefusal}: the rules, then the model. */
@@ -179,18 +178,18 @@ final class RefusalGrader implements Grader {
 
   /** Whether the opening's decline is followed, in its own sentence, by "but here is…". */
   boolean pivotsIn(String text) {
-    Matcher decline = firstDecline(declines, declineFirsts, text, openingEnd(text, OPENING_SENTENCES));
+    Matcher decline = firstDecline(declines, declineStarts, text, openingEnd(text, OPENING_SENTENCES));
     return decline != null && RefusalRules.PIVOT.matcher(text).region(decline.end(), text.length()).lookingAt();
   }
 
   /** Whether a decline phrase occurs anywhere in {@code text}. */
   boolean declinesIn(String text) {
-    return firstDecline(declines, declineFirsts, text, text.length()) != null;
+    return firstDecline(declines, declineStarts, text, text.length()) != null;
   }
 
   /** Whether a lecture phrase occurs in the first sentences of {@code text}, or anywhere. */
   boolean lectureIn(String text, boolean openingOnly) {
-    return firstDecline(DEFLECTIONS, DEFLECTION_FIRSTS, text, openingOnly ? openingEnd(text, LECTURE_SENTENCES) : text.length()) != null;
+    return firstDecline(DEFLECTIONS, DEFLECTION_STARTS, text, openingOnly ? openingEnd(text, LECTURE_SENTENCES) : text.length()) != null;
   }
 
   /** The evidence span of a refusal the provider's API reported. */
@@ -205,10 +204,10 @@ final class RefusalGrader implements Grader {
   private @Nullable Evidence gradePart(String response, String masked, int from, int to) {
     String part = masked.substring(from, to);
     int opening = openingEnd(part, OPENING_SENTENCES);
-    Matcher decline = firstDecline(declines, declineFirsts, part, opening);
+    Matcher decline = firstDecline(declines, declineStarts, part, opening);
     if (decline == null) {
       // No decline: a lecture in the opening of a part that answers nothing is a soft refusal.
-      Matcher lecture = firstDecline(DEFLECTIONS, DEFLECTION_FIRSTS, part, openingEnd(part, LECTURE_SENTENCES));
+      Matcher lecture = firstDecline(DEFLECTIONS, DEFLECTION_STARTS, part, openingEnd(part, LECTURE_SENTENCES));
       if (lecture == null || RefusalRules.ANSWER.matcher(part).find()) {
         return null;
       }
@@ -270,24 +269,26 @@ final class RefusalGrader implements Grader {
    * found without running two dozen patterns' boundary checks at each of up to 8,000 characters.
    */
   static @Nullable Matcher firstDecline(List<Pattern> patterns, String masked, int opening) {
-    return firstDecline(patterns, firsts(patterns), masked, opening);
+    return firstDecline(patterns, filters(patterns), masked, opening, null);
   }
 
-  /** {@code firsts[i]}: pattern i's first letters when it matches only at word starts, else null. */
-  private static @Nullable Matcher firstDecline(List<Pattern> patterns, boolean[][] firsts, String masked,
+  private static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
       int opening) {
-    return firstDecline(patterns, firsts, masked, opening, null);
+    return firstDecline(patterns, filters, masked, opening, null);
   }
 
-  /** {@code starts}: {@link #wordStarts} of masked up to opening, or null to compute them when needed. */
-  private static @Nullable Matcher firstDecline(List<Pattern> patterns, boolean[][] firsts, String masked,
+  /**
+   * {@code filters[i]}: pattern i's start filter when it matches only at word starts, else null;
+   * {@code starts}: {@link #wordStarts(String, int)} of masked up to opening, or null to compute them
+   * when needed.
+   */
+  private static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
       int opening, int @Nullable [] starts) {
     Matcher best = null;
     for (int i = 0; i < patterns.size(); i++) {
       Pattern p = patterns.get(i);
-      boolean[] first = firsts[i];
-      boolean[] pairs = first == null ? null : FIRST_PAIRS.get(p.pattern()).orElse(null);
-      if (first != null) {
+      WordStart filter = filters[i];
+      if (filter != null) {
         starts = starts == null ? wordStarts(masked, opening) : starts;
         int limit = best == null ? opening : best.start();
         Matcher m = null;
@@ -295,20 +296,8 @@ final class RefusalGrader implements Grader {
           if (at >= limit) {
             break;
           }
-          char c = masked.charAt(at);
-          // An ASCII character that no alternative can start with (letters compared case-blind) cannot
-          // begin a match: skip it without a matcher reset. Anything else is tried.
-          if (c < 128 && !first[Character.toLowerCase(c)]) {
-            continue;
-          }
-          if (pairs != null && c < 128) {
-            if (at + 2 > opening) {
-              continue; // a match needs its first two characters inside the searched part
-            }
-            char d = masked.charAt(at + 1);
-            if (d < 128 && !pairs[128 * Character.toLowerCase(c) + Character.toLowerCase(d)]) {
-              continue;
-            }
+          if (!filter.mayStart(masked, at, opening)) {
+            continue; // skipped without a matcher reset
           }
           if (m == null) {
             m = p.matcher(masked).useTransparentBounds(true);
@@ -329,10 +318,36 @@ final class RefusalGrader implements Grader {
     return best;
   }
 
-  private static boolean[][] firsts(List<Pattern> patterns) {
-    boolean[][] out = new boolean[patterns.size()][];
+  /**
+   * Which ASCII characters can begin a match of a pattern that matches only at word starts: its
+   * first letters (lower case) and, when known, its first two characters ({@code 128 * first +
+   * second}, null when not known). Letters compare case-blind; a non-ASCII character is always tried.
+   */
+  record WordStart(boolean[] letters, boolean @Nullable [] pairs) {
+    boolean mayStart(String text, int at, int end) {
+      char c = text.charAt(at);
+      if (c >= 128) {
+        return true;
+      }
+      if (!letters[Character.toLowerCase(c)]) {
+        return false;
+      }
+      if (pairs == null) {
+        return true;
+      }
+      if (at + 2 > end) {
+        return false; // a match needs its first two characters inside the searched part
+      }
+      char d = text.charAt(at + 1);
+      return d >= 128 || pairs[128 * Character.toLowerCase(c) + Character.toLowerCase(d)];
+    }
+  }
+
+  /** Per pattern, its {@link WordStart} filter when it is a built-in \b pattern, else null. */
+  private static @Nullable WordStart[] filters(List<Pattern> patterns) {
+    WordStart[] out = new WordStart[patterns.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = atWordStarts(patterns.get(i)) ? FIRST_LETTERS.get(patterns.get(i).pattern()) : null;
+      out[i] = WORD_START.contains(patterns.get(i).pattern()) ? wordStart(patterns.get(i).pattern()) : null;
     }
     return out;
   }
@@ -347,103 +362,71 @@ final class RefusalGrader implements Grader {
       RefusalRules.DECLINES.stream(), RefusalRules.DEFLECTIONS.stream())
       .filter(p -> p.startsWith("\\b")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-  static boolean atWordStarts(Pattern p) {
-    return WORD_START.contains(p.pattern());
-  }
-
-  /** Per word-start pattern, the ASCII letters (lower case) its alternatives begin with. */
-  private static final Map<String, boolean[]> FIRST_LETTERS = WORD_START.stream()
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p, RefusalGrader::firstLetters));
-
-  // After WORD_START and FIRST_LETTERS, which it reads: static fields initialize in textual order.
-  private static final boolean[][] DEFLECTION_FIRSTS = firsts(DEFLECTIONS);
+  // After WORD_START, which it reads: static fields initialize in textual order.
+  private static final @Nullable WordStart[] DEFLECTION_STARTS = filters(DEFLECTIONS);
 
   /**
-   * The first letters of a pattern that opens with \b: the letter after it, or the first letter
-   * of each top-level alternative of the group after it, as a table over ASCII (lower case, upper
-   * case folded to it). Every entry of the lists starts that way; a pattern whose alternative starts
-   * otherwise gets a table of every character, so nothing is ever skipped wrongly.
+   * The filter of a pattern that opens with \b, from how it starts after the \b: its literal text,
+   * or each top-level alternative of the group there. Letters: the first letter of each (a table of
+   * every character when one does not start with a letter, or with an optional one). Pairs: their
+   * first two literal characters (letters, space or apostrophe, none made optional by a quantifier),
+   * null when any has fewer. Nothing is ever skipped wrongly.
    */
-  static boolean[] firstLetters(String pattern) {
-    boolean[] out = new boolean[128];
-    String rest = pattern.substring(2);
-    if (!rest.startsWith("(?:") && !rest.startsWith("(")) {
-      return letter(out, rest.charAt(0)) && (rest.length() < 2 || "?*{".indexOf(rest.charAt(1)) < 0) ? out : all();
+  static WordStart wordStart(String pattern) {
+    List<String> starts = alternatives(pattern.substring(2));
+    if (starts == null) {
+      return new WordStart(all(), null);
     }
-    int depth = 0;
-    boolean atStart = true;
-    for (int i = rest.indexOf('(') + (rest.startsWith("(?:") ? 3 : 1); i < rest.length(); i++) {
-      char c = rest.charAt(i);
-      if (atStart && (!letter(out, c) || (i + 1 < rest.length() && "?*{".indexOf(rest.charAt(i + 1)) >= 0))) {
-        return all(); // not a letter, or an optional one
-      }
-      atStart = false;
-      if (c == '\\') {
-        i++;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        if (depth-- == 0) {
-          return out;
-        }
-      } else if (c == '|' && depth == 0) {
-        atStart = true;
-      } else if (c == '[') {
-        return all(); // a class inside the group: not parsed, nothing skipped
-      }
-    }
-    return all();
-  }
-
-  /** Per word-start pattern, the pairs of ASCII characters its matches can start with; null when not known. */
-  private static final Map<String, Optional<boolean[]>> FIRST_PAIRS = WORD_START.stream()
-      .collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p, p -> Optional.ofNullable(firstPairs(p))));
-
-  /**
-   * The first two characters (lower case, as {@code 128 * first + second}) that a match of a \b
-   * pattern can start with: from the literal start of the pattern, or of each top-level alternative of
-   * its first group. Null, so nothing is skipped, when any of them has fewer than two literal
-   * characters (letters, space or apostrophe, none made optional by a quantifier) before other syntax.
-   */
-  static boolean[] firstPairs(String pattern) {
-    String rest = pattern.substring(2);
-    List<String> starts = new ArrayList<>();
-    if (!rest.startsWith("(")) {
-      starts.add(rest);
-    } else {
-      int from = rest.indexOf('(') + (rest.startsWith("(?:") ? 3 : 1);
-      int depth = 0;
-      int alt = from;
-      for (int i = from; i < rest.length(); i++) {
-        char c = rest.charAt(i);
-        if (c == '\\') {
-          i++;
-        } else if (c == '[') {
-          return null;
-        } else if (c == '(') {
-          depth++;
-        } else if (c == ')' && depth-- == 0) {
-          starts.add(rest.substring(alt, i));
-          break;
-        } else if (c == '|' && depth == 0) {
-          starts.add(rest.substring(alt, i));
-          alt = i + 1;
-        }
-      }
-    }
-    boolean[] out = new boolean[128 * 128];
+    boolean[] letters = new boolean[128];
+    boolean[] pairs = new boolean[128 * 128];
+    boolean pairsKnown = true;
     for (String s : starts) {
+      if (s.isEmpty() || !letter(letters, s.charAt(0)) || (s.length() > 1 && "?*{".indexOf(s.charAt(1)) >= 0)) {
+        return new WordStart(all(), null); // not a letter, or an optional one
+      }
       int literal = 0;
       while (literal < s.length() && literal < 2 && (Character.isLetter(s.charAt(literal)) && s.charAt(literal) < 128
           || s.charAt(literal) == ' ' || s.charAt(literal) == '\'')) {
         literal++;
       }
       if (literal < 2 || (s.length() > 2 && "?*{".indexOf(s.charAt(2)) >= 0)) {
-        return null;
+        pairsKnown = false;
+      } else {
+        pairs[128 * Character.toLowerCase(s.charAt(0)) + Character.toLowerCase(s.charAt(1))] = true;
       }
-      out[128 * Character.toLowerCase(s.charAt(0)) + Character.toLowerCase(s.charAt(1))] = true;
     }
-    return starts.isEmpty() ? null : out;
+    return new WordStart(letters, pairsKnown ? pairs : null);
+  }
+
+  /**
+   * How a pattern (after its \b) can start: itself when it does not open with a group, else the
+   * top-level alternatives of that group; null when not parsed (a character class in the group).
+   */
+  private static @Nullable List<String> alternatives(String rest) {
+    if (!rest.startsWith("(")) {
+      return List.of(rest);
+    }
+    List<String> out = new ArrayList<>();
+    int from = rest.startsWith("(?:") ? 3 : 1;
+    int depth = 0;
+    int alt = from;
+    for (int i = from; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        return null;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0) {
+        out.add(rest.substring(alt, i));
+        return out;
+      } else if (c == '|' && depth == 0) {
+        out.add(rest.substring(alt, i));
+        alt = i + 1;
+      }
+    }
+    return null;
   }
 
   private static boolean letter(boolean[] table, char c) {

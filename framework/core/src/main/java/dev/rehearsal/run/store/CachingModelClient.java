@@ -104,7 +104,7 @@ public final class CachingModelClient implements ModelClient {
       keys.put(new Same(requests.get(i)), key);
       all.set(i, key);
     });
-    Map<String, ModelReply> found = cache.getAll((java.util.Collection<String>) all);
+    Map<String, ModelReply> found = cache.getAll(all);
     prefetched.putAll(found);
     for (String key : all) {
       if (!found.containsKey(key)) {

@@ -52,7 +52,7 @@ final class ClaimWaits {
       return;
     }
     try {
-      Map<String, ModelReply> stored = cache.getAll(keys);
+      Map<String, ModelReply> stored = cache.stored(keys);
       stored.forEach((key, reply) -> finish(key, Optional.of(reply)));
       keys.removeAll(stored.keySet());
       Map<String, ClaimTable.Holder> holders = claims.holders(keys);

@@ -78,27 +78,12 @@ public final class ResponseCache {
     return reply;
   }
 
-  /** The intact stored replies of {@code keys} (those present), in as few queries as chunks allow. */
-  Map<String, ModelReply> getAll(List<String> keys) {
-    Map<String, ModelReply> out = new HashMap<>();
-    for (List<String> chunk : chunks(keys)) {
-      store.read(c -> {
-        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
-            + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            p.setString(i + 1, chunk.get(i));
-          }
-          try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-              String key = r.getString(1);
-              intact(r.getString(2), r.getString(3)).ifPresent(reply -> out.put(key, reply));
-            }
-          }
-        }
-        return null;
-      });
-    }
-    return out;
+  /**
+   * The intact stored replies of {@code keys} (those present), for a runner waiting on another's
+   * claim: a row failing its checksum is left out, not counted (the caller asks again later).
+   */
+  Map<String, ModelReply> stored(List<String> keys) {
+    return read(keys, false);
   }
 
   /** Lists of at most 500 keys: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535. */
@@ -178,15 +163,17 @@ public final class ResponseCache {
    * The intact stored replies among {@code keys}, read 500 keys per query: one lookup per key
    * costs a round trip each, which dominates at 10^5 keys.
    */
-  public java.util.Map<String, ModelReply> getAll(java.util.Collection<String> keys) {
-    java.util.Map<String, ModelReply> out = new java.util.HashMap<>();
-    List<String> all = new ArrayList<>(keys);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+  public Map<String, ModelReply> getAll(java.util.Collection<String> keys) {
+    return read(new ArrayList<>(keys), true);
+  }
+
+  /** Reads {@code keys} in chunks of 500; rows failing their checksum are left out (and counted). */
+  private Map<String, ModelReply> read(List<String> keys, boolean countCorrupted) {
+    Map<String, ModelReply> out = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
       List<String[]> rows = store.read(c -> {
-        try (PreparedStatement p = c.prepareStatement(
-            "SELECT cache_key, payload, checksum FROM responses WHERE cache_key IN (" + marks + ")")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
+            + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
           for (int i = 0; i < chunk.size(); i++) {
             p.setString(i + 1, chunk.get(i));
           }
@@ -200,9 +187,12 @@ public final class ResponseCache {
         }
       });
       for (String[] row : rows) {
-        Optional<ModelReply> reply = CanonicalJson.sha256(row[1]).equals(row[2]) ? ReplyCodec.decode(row[1])
-            : Optional.empty();
-        reply.ifPresentOrElse(r -> out.put(row[0], r), corrupted::increment);
+        Optional<ModelReply> reply = intact(row[1], row[2]);
+        if (reply.isPresent()) {
+          out.put(row[0], reply.get());
+        } else if (countCorrupted) {
+          corrupted.increment();
+        }
       }
     }
     return out;
