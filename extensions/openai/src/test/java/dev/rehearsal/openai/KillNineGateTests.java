@@ -88,25 +88,27 @@ class KillNineGateTests {
       Process rerun = child(gate, store, "key-rerun");
       assertThat(rerun.waitFor()).as("rerun exit; its output:%n%s", read(output(KILLS))).isZero();
 
-      // No stored reply asked again: every request after kill k is for a prompt not stored by then.
+      // What was asked for after each kill: by the later children and the rerun.
+      List<Set<String>> askedAfter = new ArrayList<>();
       for (int k = 0; k < KILLS; k++) {
         Set<String> later = new HashSet<>();
         for (int j = k + 1; j <= KILLS; j++) {
           later.addAll(requestsBy(server, j == KILLS ? "key-rerun" : "key-" + j));
         }
-        later.retainAll(storedAtKill.get(k));
-        assertThat(later).as("stored before kill %d, asked again", k).isEmpty();
+        askedAfter.add(later);
+      }
+      // No stored reply asked again: every request after kill k is for a prompt not stored by then.
+      for (int k = 0; k < KILLS; k++) {
+        Set<String> storedThenAsked = new HashSet<>(askedAfter.get(k));
+        storedThenAsked.retainAll(storedAtKill.get(k));
+        assertThat(storedThenAsked).as("stored before kill %d, asked again", k).isEmpty();
       }
       // The server's side: no request asked again whose reply left the server GRACE or more before
       // the kill. Replies sent closer to the kill may still sit unread in the killed child's socket.
       List<Long> repeatedSentBeforeKillMs = new ArrayList<>();
       for (int k = 0; k < KILLS; k++) {
-        Set<String> after = new HashSet<>();
-        for (int j = k + 1; j <= KILLS; j++) {
-          after.addAll(requestsBy(server, j == KILLS ? "key-rerun" : "key-" + j));
-        }
         for (LoopbackServer.Request sent : sentBy(server, "key-" + k)) {
-          if (after.contains(prompt(sent.body()))) {
+          if (askedAfter.get(k).contains(prompt(sent.body()))) {
             repeatedSentBeforeKillMs.add(TimeUnit.NANOSECONDS.toMillis(killedAt[k] - sent.nanos()));
           }
         }
@@ -120,11 +122,7 @@ class KillNineGateTests {
       Map<Integer, Integer> repeatedPerKill = new HashMap<>();
       for (int k = 0; k < KILLS; k++) {
         List<String> mine = requestsBy(server, "key-" + k);
-        Set<String> after = new HashSet<>();
-        for (int j = k + 1; j <= KILLS; j++) {
-          after.addAll(requestsBy(server, j == KILLS ? "key-rerun" : "key-" + j));
-        }
-        repeatedPerKill.put(k, (int) mine.stream().filter(after::contains).count());
+        repeatedPerKill.put(k, (int) mine.stream().filter(askedAfter.get(k)::contains).count());
         assertThat(mine).as("child %d sends each prompt once", k).doesNotHaveDuplicates();
       }
       System.out.printf("kill test: %d requests, %d replies written, asked again per kill %s%n",

@@ -148,10 +148,18 @@ public final class GateOverheadBenchmark implements Benchmark {
   }
 
   private GateSpec load(String id, String arms, int samples) throws IOException {
-    Path file = dir.resolve(id + ".gate.yaml");
-    Files.writeString(file, """
+    Path file = Files.writeString(dir.resolve(id + ".gate.yaml"), gateFile(id, "Whole-gate throughput.", samples, arms));
+    return new GateSpecLoader(SpecContext.of(dir, dir)).load(file);
+  }
+
+  /**
+   * The benchmarks' gate: {@code samples} prefixes of {@code log.jsonl}, the given {@code arms:}
+   * block, three rule graders (refusal, pii, keywords) and a lenient threshold.
+   */
+  static String gateFile(String id, String promise, int samples, String arms) {
+    return """
         gate: %s
-        promise: Whole-gate throughput.
+        promise: %s
         owner: bench
         prefixes:
           source: { format: openai-messages, path: log.jsonl }
@@ -167,7 +175,6 @@ public final class GateOverheadBenchmark implements Benchmark {
           - { id: harmful, grader: words, label: harmful, owner: bench }
         thresholds:
           - { categories: "*", max-rate: 50%%, on-breach: hold }
-        """.formatted(id, samples, arms));
-    return new GateSpecLoader(SpecContext.of(dir, dir)).load(file);
+        """.formatted(id, promise, samples, arms);
   }
 }

@@ -123,26 +123,11 @@ public final class StartupBenchmark implements Benchmark {
   }
 
   private static Path gate(Path dir, String id, int samples) throws IOException {
-    return Files.writeString(dir.resolve(id + ".gate.yaml"), """
-        gate: startup-%s
-        promise: Start-up cost.
-        owner: bench
-        prefixes:
-          source: { format: openai-messages, path: log.jsonl }
-          sample: { size: %d, seed: 7 }
+    return Files.writeString(dir.resolve(id + ".gate.yaml"), GateOverheadBenchmark.gateFile("startup-" + id,
+        "Start-up cost.", samples, """
         arms:
           production: { replay: logged }
           candidate: { replay: logged }
-        graders:
-          refusal: { type: refusal }
-          pii: { type: pii }
-          words: { type: keywords, label: harmful, words: [bomb, poison, weapon] }
-        categories:
-          - { id: refusal, grader: refusal, label: refusal, owner: bench }
-          - { id: pii, grader: pii, label: pii, owner: bench }
-          - { id: harmful, grader: words, label: harmful, owner: bench }
-        thresholds:
-          - { categories: "*", max-rate: 50%%, on-breach: hold }
-        """.formatted(id, samples));
+        """));
   }
 }
