@@ -42,8 +42,13 @@ public final class GraderContext implements AutoCloseable {
    * runtime (retries, timeouts, concurrency) configured by the same entry.
    */
   public static GraderContext of(Map<String, ModelConfig> models, Path specDirectory, Path projectRoot) {
-    return new GraderContext(models, specDirectory, projectRoot, c -> new ResilientModelClient(
-        ModelClients.provider(c.client()).create(c), RuntimeSettings.fromSpec("models." + c.name(), c.settings())));
+    return new GraderContext(models, specDirectory, projectRoot, GraderContext::defaultClient);
+  }
+
+  /** The client a grader gets by default: the entry's provider behind the resilient runtime it configures. */
+  public static ModelClient defaultClient(ModelConfig c) {
+    return new ResilientModelClient(ModelClients.provider(c.client()).create(c),
+        RuntimeSettings.fromSpec("models." + c.name(), c.settings()));
   }
 
   /** A context without models, for rule graders. */

@@ -65,7 +65,6 @@ final class BatchArm {
    */
   Result answer(String arm, List<Prefix> prefixes, Map<String, Object> sampling, Map<String, Object> keyed,
       boolean wait, Collected run) {
-    Map<String, String> failures = run.failures();
     Map<String, ModelRequest> requests = new LinkedHashMap<>();
     Map<String, String> keyOf = new LinkedHashMap<>();
     for (Prefix p : prefixes) {
@@ -74,13 +73,28 @@ final class BatchArm {
       requests.putIfAbsent(key, request);
       keyOf.put(p.sampleId(), key);
     }
+    Answered answered = answer(requests, wait, run, requests.keySet()::contains);
+    return result(arm, prefixes, keyOf, answered, run.failures());
+  }
+
+  /** What keyed requests got: their stored or collected replies, what is still outstanding, and counts. */
+  record Answered(Map<String, ModelReply> replies, Set<String> missing, long submittedNow, long hits, long requests) {}
+
+  /**
+   * Collects ended batches, submits the requests (by cache key) that have neither a reply nor a
+   * failure of this run nor a place in an open batch, and waits up to {@code batch.max-wait} when
+   * {@code wait}. Failures of collected requests that {@code counted} accepts go to {@code run}.
+   */
+  Answered answer(Map<String, ModelRequest> requests, boolean wait, Collected run,
+      java.util.function.Predicate<String> counted) {
+    Map<String, String> failures = run.failures();
     Map<String, ModelReply> replies = cache.getAll(requests.keySet());
     Instant deadline = Instant.now().plus(wait ? settings.maxWait() : Duration.ZERO);
     long submittedNow = 0;
     for (boolean first = true; ; first = false) {
       // Read again after a collection, and on every later poll: another run sharing the store may
       // have collected one of these batches meanwhile.
-      if (collect(requests.keySet(), run) || !first) {
+      if (collect(counted, run) || !first) {
         replies = cache.getAll(requests.keySet());
       }
       Set<String> missing = new LinkedHashSet<>(requests.keySet());
@@ -89,14 +103,21 @@ final class BatchArm {
       submittedNow += submit(missing, requests);
       if (missing.isEmpty() || !Instant.now().isBefore(deadline)) {
         long hits = replies.keySet().stream().filter(k -> !run.replies().contains(k)).count();
-        return result(arm, prefixes, keyOf, replies, failures, missing, submittedNow, hits);
+        return new Answered(replies, missing, submittedNow, hits, requests.size());
       }
       pause();
     }
   }
 
+  /** The pending entry of {@code name} (an arm, or a batch judge) for what is still outstanding. */
+  Optional<BatchPending.Arm> pending(String name, Answered answered) {
+    return answered.missing().isEmpty() ? Optional.empty()
+        : Optional.of(new BatchPending.Arm(name, client.modelId(), openBatches(answered.missing()),
+            answered.missing().size(), answered.requests(), answered.submittedNow()));
+  }
+
   /** Polls every open submission of this model; ended ones are collected into the cache. */
-  private boolean collect(Set<String> wanted, Collected run) {
+  private boolean collect(java.util.function.Predicate<String> wanted, Collected run) {
     boolean collected = false;
     for (BatchTable.Submission s : table.open(client.modelId())) {
       Optional<String> batchId = s.batchId().or(() -> recover(s));
@@ -150,22 +171,19 @@ final class BatchArm {
     return fresh.size();
   }
 
-  private Result result(String arm, List<Prefix> prefixes, Map<String, String> keyOf, Map<String, ModelReply> replies,
-      Map<String, String> failures, Set<String> missing, long submittedNow, long hits) {
+  private Result result(String arm, List<Prefix> prefixes, Map<String, String> keyOf, Answered answered,
+      Map<String, String> failures) {
     Map<String, Response> out = new LinkedHashMap<>();
     for (Prefix p : prefixes) {
       String key = keyOf.get(p.sampleId());
-      ModelReply reply = replies.get(key);
+      ModelReply reply = answered.replies().get(key);
       if (reply != null) {
         out.put(p.sampleId(), response(p.sampleId(), reply));
       } else if (failures.containsKey(key)) {
         out.put(p.sampleId(), Response.failed(p.sampleId(), failures.get(key)));
       }
     }
-    Optional<BatchPending.Arm> pending = missing.isEmpty() ? Optional.empty()
-        : Optional.of(new BatchPending.Arm(arm, client.modelId(), openBatches(missing), missing.size(),
-            new LinkedHashSet<>(keyOf.values()).size(), submittedNow));
-    return new Result(out, pending, new ArmCache(hits, keyOf.values().stream().distinct().count()));
+    return new Result(out, pending(arm, answered), new ArmCache(answered.hits(), answered.requests()));
   }
 
   /** {@code batch_1 [in_progress]} for each open batch holding an outstanding request. */

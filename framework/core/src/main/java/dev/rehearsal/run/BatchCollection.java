@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Collects one ended batch: replies into the response cache first, then every request's outcome into
@@ -21,7 +20,7 @@ final class BatchCollection {
   private BatchCollection() {}
 
   static void collect(BatchClient client, BatchTable table, ResponseCache cache, String submission, String batchId,
-      BatchStatus status, Set<String> wanted, BatchArm.Collected run) {
+      BatchStatus status, java.util.function.Predicate<String> wanted, BatchArm.Collected run) {
     Map<String, BatchOutcome> byId = new HashMap<>();
     for (BatchOutcome o : client.results(batchId)) {
       byId.put(o.customId(), o);
@@ -39,7 +38,7 @@ final class BatchCollection {
       }
       String reason = error + " (batch " + batchId + ")";
       outcomes.add(new Object[] {id, kind(error), reason});
-      if (wanted.contains(id)) {
+      if (wanted.test(id)) {
         run.failures().put(id, reason);
       }
     }

@@ -36,6 +36,7 @@ public final class GateRunner {
   private final Arms arms;
   private final GraderSetup graderSetup;
   private final Optional<dev.rehearsal.run.store.StoreLocation> store;
+  private final java.io.PrintStream progress;
 
   public GateRunner() {
     this(RunOptions.defaults());
@@ -44,13 +45,15 @@ public final class GateRunner {
   /** A runner whose model arms use the given store, freshness and progress output. */
   public GateRunner(RunOptions options) {
     this(new Arms(options), GraderSetup.fromSystemProperties().withStore(options.location(), options.fresh()),
-        options.location());
+        options.location(), options.progress());
   }
 
-  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<dev.rehearsal.run.store.StoreLocation> store) {
+  private GateRunner(Arms arms, GraderSetup graderSetup, Optional<dev.rehearsal.run.store.StoreLocation> store,
+      java.io.PrintStream progress) {
     this.arms = arms;
     this.graderSetup = graderSetup;
     this.store = store;
+    this.progress = progress;
   }
 
   /**
@@ -59,12 +62,12 @@ public final class GateRunner {
    * {@value dev.rehearsal.grade.GateLock#REFREEZE_PROPERTY}.
    */
   public GateRunner refreezing(boolean refreeze) {
-    return new GateRunner(arms, graderSetup.withRefreeze(refreeze), store);
+    return new GateRunner(arms, graderSetup.withRefreeze(refreeze), store, progress);
   }
 
   /** A runner whose judge and auditor clients come from {@code clients} (tests, embedding). */
   public GateRunner withGraderClients(java.util.function.Function<dev.rehearsal.model.ModelConfig, dev.rehearsal.model.ModelClient> clients) {
-    return new GateRunner(arms, graderSetup.withClients(clients), store);
+    return new GateRunner(arms, graderSetup.withClients(clients), store, progress);
   }
 
   /**
@@ -107,10 +110,59 @@ public final class GateRunner {
       // Both arms have submitted; without every reply there is no decision, and never a pass.
       throw new BatchPendingException(new BatchPending(spec.id(), arms.pending()));
     }
-    try (GraderSetup.Graded graded = stages.time("grade", () -> graderSetup.grade(spec, sample.prefixes(), production, candidate))) {
-      GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded, warnings,
-          Optional.empty()));
-      return run.withStages(stages.list());
+    Optional<BatchJudges> judges = BatchJudges.open(spec, store, progress);
+    try {
+      GraderSetup setup = judges.map(j -> graderSetup.withClients(j.clients(
+          graderSetup.clients().orElse(dev.rehearsal.grade.GraderContext::defaultClient)))).orElse(graderSetup);
+      if (judges.isPresent()) {
+        stages.time("collect judge batches", () -> {
+          judges.get().collect();
+          return null;
+        });
+      }
+      try (GraderSetup.Graded graded = gradeWithBatchJudges(spec, sample, production, candidate, setup, judges, stages)) {
+        GateRun run = stages.time("estimate and check", () -> finish(spec, sample, segments, production, candidate, graded,
+            warnings, Optional.empty()));
+        return run.withStages(stages.list());
+      }
+    } finally {
+      judges.ifPresent(BatchJudges::close);
+    }
+  }
+
+  /** Bounds the grading passes of batch judges: each pass after the first only retries malformed verdicts. */
+  private static final int MAX_JUDGE_PASSES = 16;
+
+  /**
+   * Grades both arms. With batch judges, a pass whose judge calls were deferred is dropped: the calls
+   * are submitted, and once collected (within {@code batch.max-wait}) the next pass grades on the
+   * replies; calls still outstanding end the run pending, never passed.
+   */
+  private GraderSetup.Graded gradeWithBatchJudges(GateSpec spec, Sample sample, ArmResult production,
+      ArmResult candidate, GraderSetup setup, Optional<BatchJudges> judges, Stages stages) throws IOException {
+    for (int pass = 1; ; pass++) {
+      GraderSetup.Graded graded = stages.time("grade", () -> setup.grade(spec, sample.prefixes(), production, candidate));
+      if (judges.isEmpty()) {
+        return graded;
+      }
+      BatchJudges.Round round;
+      try {
+        round = stages.time("submit and collect judge batches", () -> judges.get().submit(true));
+      } catch (IOException | RuntimeException e) {
+        graded.close();
+        throw e;
+      }
+      if (!round.deferred()) {
+        return graded;
+      }
+      graded.close();
+      if (!round.pending().isEmpty()) {
+        throw new BatchPendingException(new BatchPending(spec.id(), round.pending()));
+      }
+      if (pass == MAX_JUDGE_PASSES) {
+        throw new IllegalStateException("Judge batches still deferred calls after " + pass + " grading passes; a judge"
+            + " retries a malformed verdict at most 'retries' times, so this is a bug: please report it");
+      }
     }
   }
 

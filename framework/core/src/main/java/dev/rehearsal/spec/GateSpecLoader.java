@@ -86,6 +86,7 @@ public final class GateSpecLoader {
     GraderContext graderContext = GraderContext.of(models, at.getParent(), context.projectRoot());
     Map<String, GraderSpec> graders = graders(top, graderContext);
     ModelSettingsCheck.noBatchGraders(top, models);
+    ModelSettingsCheck.noBatchAuditor(top, models);
     Map<String, Node> modelNodes = top.optional("models").map(n -> Fields.asMap(n).entries()).orElse(Map.of());
     ArmSpec production = arm(top, "production", models, modelNodes);
     ArmSpec candidate = arm(top, "candidate", models, modelNodes);

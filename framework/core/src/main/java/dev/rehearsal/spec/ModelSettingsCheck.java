@@ -69,20 +69,43 @@ final class ModelSettingsCheck {
   }
 
   /**
-   * Graders call their model synchronously: a judge, guard or moderation model in batch mode would
-   * silently not be batched, so it is an error (batch judging is designed in docs/batch.md, not built).
+   * Judges may grade through a batch endpoint (the run defers their calls and ends pending until the
+   * batch is collected); guard and moderation graders call their model synchronously, so one in
+   * batch mode would silently not be batched, and is an error. So is a batch judge under sequential
+   * sampling, which grades in rounds within one run.
    */
   static void noBatchGraders(dev.rehearsal.spec.internal.Fields top, java.util.Map<String, ModelConfig> models) {
+    boolean sequential = top.optional("prefixes").filter(MapNode.class::isInstance).map(MapNode.class::cast)
+        .flatMap(p -> p.get("sample")).filter(MapNode.class::isInstance).map(MapNode.class::cast)
+        .flatMap(s -> s.get("sequential")).isPresent();
     top.optional("graders").map(dev.rehearsal.spec.internal.Fields::asMap).map(MapNode::entries)
         .orElse(java.util.Map.of()).forEach((id, node) -> {
           if (node instanceof MapNode grader) {
+            boolean judge = grader.get("type").map(t -> "judge".equals(String.valueOf(
+                dev.rehearsal.spec.internal.Plain.of(t)))).orElse(false);
             grader.get("model").filter(n -> models.containsKey(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))
                 .filter(n -> batch(models.get(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))).ifPresent(n -> {
-                  throw n.error("Grader '" + id + "' uses a model in 'mode: batch'; graders call their model"
-                      + " synchronously (batch grading is not supported yet). Declare a second entry of the same"
-                      + " model without 'mode: batch' for the grader.");
+                  if (!judge) {
+                    throw n.error("Grader '" + id + "' uses a model in 'mode: batch', but only 'type: judge' graders can"
+                        + " grade through a batch endpoint; this grader calls its model synchronously. Declare a second"
+                        + " entry of the same model without 'mode: batch' for it.");
+                  }
+                  if (sequential) {
+                    throw n.error("Judge '" + id + "' uses a model in 'mode: batch', but 'sample.sequential' grades the"
+                        + " sample in rounds within one run; remove one of the two.");
+                  }
                 });
           }
+        });
+  }
+
+  /** The auditor reads replies in one pass within the run, so its model cannot be in batch mode. */
+  static void noBatchAuditor(dev.rehearsal.spec.internal.Fields top, java.util.Map<String, ModelConfig> models) {
+    top.optional("audit").filter(MapNode.class::isInstance).map(MapNode.class::cast).flatMap(a -> a.get("model"))
+        .filter(n -> models.containsKey(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))
+        .filter(n -> batch(models.get(String.valueOf(dev.rehearsal.spec.internal.Plain.of(n))))).ifPresent(n -> {
+          throw n.error("The audit model uses 'mode: batch', but the auditor calls its model synchronously; declare a"
+              + " second entry of the same model without 'mode: batch' for the audit.");
         });
   }
 
