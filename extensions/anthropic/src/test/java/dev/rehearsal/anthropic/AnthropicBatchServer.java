@@ -40,6 +40,8 @@ final class AnthropicBatchServer implements AutoCloseable {
   volatile boolean hold;
   /** The result type for a prompt: succeeded, errored, canceled or expired. */
   volatile Function<String, String> type = prompt -> "succeeded";
+  /** The reply text for a prompt (the last message's text). */
+  volatile Function<String, String> reply = prompt -> "answer to " + prompt;
 
   AnthropicBatchServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -115,7 +117,7 @@ final class AnthropicBatchServer implements AutoCloseable {
       if (t.equals("succeeded")) {
         ObjectNode message = result.putObject("message").put("id", "msg_1").put("type", "message")
             .put("role", "assistant").put("stop_reason", "end_turn");
-        message.putArray("content").addObject().put("type", "text").put("text", "answer to " + prompt);
+        message.putArray("content").addObject().put("type", "text").put("text", reply.apply(prompt));
         message.putObject("usage").put("input_tokens", 10).put("output_tokens", 5);
       } else if (t.equals("errored")) {
         result.putObject("error").put("type", "error").putObject("error").put("type", "invalid_request_error")
