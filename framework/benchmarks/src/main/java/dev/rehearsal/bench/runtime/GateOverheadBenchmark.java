@@ -55,33 +55,16 @@ public final class GateOverheadBenchmark implements Benchmark {
           Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-      // -Dbench.only=warm runs the cold/warm part alone, -Dbench.only=zero the zero-latency part alone
-      // (profiling).
+      // -Dbench.only=warm runs the cold/warm part alone, -Dbench.only=zero the zero-latency part
+      // alone, -Dbench.only=http its HTTP lines alone (profiling).
       String only = System.getProperty("bench.only", "");
-      boolean all = !"warm".equals(only);
-      if (all) {
-      // Warm-up: a small run of each kind so the JIT has compiled the paths before they are timed.
-      time(replayGate(2_000), Optional.empty());
-
-      Timed replay = time(replayGate(REPLAY_SAMPLES), Optional.empty());
-      Timed replayStored = time(replayGate(REPLAY_SAMPLES), Optional.of(dir.resolve("replay.db")));
-      out.printf(Locale.ROOT, "replay arms, no store:   %,d samples in %.2f s = %,.0f samples/s (%s)%n",
-          replay.samples, replay.seconds, replay.rate(), replay.decision);
-      out.println("  stages: " + replay.stages());
-      out.printf(Locale.ROOT, "replay arms, with store: %,d samples in %.2f s = %,.0f samples/s (%s)%n",
-          replayStored.samples, replayStored.seconds, replayStored.rate(), replayStored.decision);
-      out.println("  stages: " + replayStored.stages());
-
-      try (FixedLatencyServer server = new FixedLatencyServer(0)) {
-        time(httpGate("http-warmup", server, 2_000), Optional.empty());
-        int before = server.requests.get();
-        Timed http = time(httpGate("http", server, HTTP_SAMPLES), Optional.empty());
-        out.printf(Locale.ROOT, "http arms, 0 ms, no store: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
-            http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
-        out.println("  stages: " + http.stages());
+      if (!"warm".equals(only) && !"http".equals(only)) {
+        zeroLatencyReplay(out);
       }
+      if (!"warm".equals(only)) {
+        zeroLatencyHttp(out);
       }
-      if ("zero".equals(only)) {
+      if ("zero".equals(only) || "http".equals(only)) {
         return;
       }
 
@@ -108,6 +91,40 @@ public final class GateOverheadBenchmark implements Benchmark {
     }
   }
 
+  private void zeroLatencyReplay(PrintStream out) throws IOException {
+    // Warm-up: a small run so the JIT has compiled the sampling and grading paths before they are timed.
+    time(replayGate(2_000), Optional.empty());
+    Timed replay = time(replayGate(REPLAY_SAMPLES), Optional.empty());
+    Timed replayStored = time(replayGate(REPLAY_SAMPLES), Optional.of(dir.resolve("replay.db")));
+    out.printf(Locale.ROOT, "replay arms, no store:   %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+        replay.samples, replay.seconds, replay.rate(), replay.decision);
+    out.println("  stages: " + replay.stages());
+    out.printf(Locale.ROOT, "replay arms, with store: %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+        replayStored.samples, replayStored.seconds, replayStored.rate(), replayStored.decision);
+    out.println("  stages: " + replayStored.stages());
+  }
+
+  /**
+   * Both arms over HTTP (two requests per sample), then the usual shape of a release gate: a replay
+   * production arm (the logged replies) against an HTTP candidate (one request per sample).
+   */
+  private void zeroLatencyHttp(PrintStream out) throws IOException {
+    try (FixedLatencyServer server = new FixedLatencyServer(0)) {
+      time(httpGate("http-warmup", server, 2_000), Optional.empty());
+      int before = server.requests.get();
+      Timed http = time(httpGate("http", server, HTTP_SAMPLES), Optional.empty());
+      out.printf(Locale.ROOT, "http arms, 0 ms, no store: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
+          http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
+      out.println("  stages: " + http.stages());
+      before = server.requests.get();
+      Timed candidate = time(httpCandidateGate("http-candidate", server, HTTP_SAMPLES), Optional.empty());
+      out.printf(Locale.ROOT, "replay production, http candidate, 0 ms, no store: %,d samples in %.2f s"
+              + " = %,.0f samples/s, %,d requests (%s)%n", candidate.samples, candidate.seconds,
+          candidate.rate(), server.requests.get() - before, candidate.decision);
+      out.println("  stages: " + candidate.stages());
+    }
+  }
+
   record Timed(int samples, double seconds, String decision, String stages) {
     double rate() {
       return samples / seconds;
@@ -118,14 +135,23 @@ public final class GateOverheadBenchmark implements Benchmark {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     RunOptions options = new RunOptions(store, false, quiet, Duration.ofHours(1));
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     GateRun run = new GateRunner(options).run(spec);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
     StringBuilder stages = new StringBuilder();
     run.stages().forEach(s -> stages.append(String.format(Locale.ROOT, "%s %.2f s; ", s.name(),
         (s.stopMillis() - s.startMillis()) / 1000.0)));
     stages.append(String.format(Locale.ROOT, "other (store, reports) %.2f s", seconds
         - run.stages().stream().mapToLong(s -> s.stopMillis() - s.startMillis()).sum() / 1000.0));
+    // CPU time varies less than wall time on a machine shared with other builds.
+    stages.append(String.format(Locale.ROOT, "; process CPU %.2f s", cpu));
     return new Timed(run.sample().prefixes().size(), seconds, run.decision().action().toString(), stages.toString());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private GateSpec replayGate(int samples) throws IOException {
@@ -143,6 +169,16 @@ public final class GateOverheadBenchmark implements Benchmark {
           candidate: { model: next }
         models:
           current: { client: openai, base-url: "%1$s", model: current, concurrency: %2$d }
+          next: { client: openai, base-url: "%1$s", model: next, concurrency: %2$d }
+        """.formatted(server.baseUrl(), CONCURRENCY), samples);
+  }
+
+  private GateSpec httpCandidateGate(String id, FixedLatencyServer server, int samples) throws IOException {
+    return load(id, """
+        arms:
+          production: { replay: logged }
+          candidate: { model: next }
+        models:
           next: { client: openai, base-url: "%1$s", model: next, concurrency: %2$d }
         """.formatted(server.baseUrl(), CONCURRENCY), samples);
   }
