@@ -152,7 +152,7 @@ final class RefusalGrader implements Grader {
     return "";
   }
 
-  /** The rule verdict (rule set 2): the decline's evidence, or null when the rules see no refusal. */
+  /** The rule verdict (rule set 3): the decline's evidence, or null when the rules see no refusal. */
   @Nullable Evidence rules(String response, String masked) {
     List<int[]> parts = personaParts(masked);
     Evidence first = null;
