@@ -116,7 +116,7 @@ public final class RefusalModelTrainer implements Benchmark {
             + " rate %.2f; seed: none needed (deterministic).", hbWeight, L2, LogisticFit.PASSES, LogisticFit.RATE),
         "Every " + NO_REQUEST_EVERY + "th item (CRC-32 of the reply) is trained without its request.",
         "Only items with a refusal cue (rule verdict, decline or lecture phrase) are fitted: no others reach the model.",
-        "Features: RefusalFeatures (dense names below, FNV-1a buckets of opening/ending n-grams).",
+        "Features: RefusalFeatures (dense names below, FNV-1a buckets of opening/ending n-grams and whole-reply words).",
         "Train: mvn -B -ntp -Pbench -pl framework/benchmarks -am verify -DskipTests -Dbench=refusal-model");
   }
 
