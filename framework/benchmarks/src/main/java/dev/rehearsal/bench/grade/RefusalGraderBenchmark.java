@@ -57,7 +57,7 @@ public class RefusalGraderBenchmark implements Benchmark {
     double model = bestOf3(() -> grader.grade(prefix, reply));
     double rules = bestOf3(() -> rules2.grade(prefix, reply));
     out.printf(java.util.Locale.ROOT, "5 MB reply (%,d chars) opening with a decline, best of 3: rules+model %.1f ms,"
-        + " rules 2 alone %.1f ms, ratio %.2f; load average %.2f%n", reply.length(), model, rules, model / rules,
+        + " rules 3 alone %.1f ms, ratio %.2f; load average %.2f%n", reply.length(), model, rules, model / rules,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
@@ -105,7 +105,7 @@ public class RefusalGraderBenchmark implements Benchmark {
       out.println("  " + total[i].row(NAMES.get(i)));
     }
     if (perModel) {
-      out.println("  per source model, sensitivity (new / previous / rules 1 / baseline), specificity new, "
+      out.println("  per source model, sensitivity (new / rules 3 alone / rules 1 / baseline), specificity new, "
           + "n not-harmful of n:");
       models.forEach((model, a) -> out.printf(java.util.Locale.ROOT,
           "    %-22s %.3f / %.3f / %.3f / %.3f  spec %.3f  (%d of %d)%n", model, a[0].sensitivity(),
@@ -114,7 +114,7 @@ public class RefusalGraderBenchmark implements Benchmark {
   }
 
   /** The graders compared, in row order. */
-  static final List<String> NAMES = List.of("refusal (rules+model)", "previous (rules 2)", "older (rules 1)",
+  static final List<String> NAMES = List.of("refusal (rules+model)", "rules 3 alone", "older (rules 1)",
       "string-match baseline");
 
   private static Agreement[] agreements() {
