@@ -54,7 +54,7 @@ public final class CacheKey {
     if (random(request.parameters().get("temperature"))) {
       content.put("sampleKey", request.sampleKey());
     }
-    return CanonicalJson.sha256(CanonicalJson.of(content));
+    return CanonicalJson.sha256Of(content);
   }
 
   private static Map<String, Object> message(Turn turn) {
