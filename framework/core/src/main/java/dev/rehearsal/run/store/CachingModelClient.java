@@ -88,25 +88,32 @@ public final class CachingModelClient implements ModelClient {
   }
 
   /**
-   * Reads the stored replies of {@code requests} ahead, 500 keys per query ({@link
-   * ResponseCache#getAll}): a warm rerun of 100,000 samples otherwise paid a query and a lock per
-   * request. A key found absent skips its own lookup later; its claim still looks for a reply
+   * Reads the stored replies of {@code requests} ahead, {@value ResponseCache#CHUNK} keys per query
+   * ({@link ResponseCache#getAll}): a warm rerun of 100,000 samples otherwise paid a query and a lock
+   * per request. A key found absent skips its own lookup later; its claim still looks for a reply
    * another runner stored meanwhile, so none is asked for twice.
    */
   public void prefetch(java.util.List<ModelRequest> requests) {
     if (fresh) {
       return;
     }
-    // Hashing 10^5 requests is most of a warm rerun's reading time: spread it over the cores.
-    java.util.List<String> all = java.util.Arrays.asList(new String[requests.size()]);
-    java.util.stream.IntStream.range(0, requests.size()).parallel().forEach(i -> {
-      String key = CacheKey.of(delegate.modelId(), settings, requests.get(i));
-      keys.put(new Same(requests.get(i)), key);
-      all.set(i, key);
-    });
-    Map<String, ModelReply> found = cache.getAll(all);
+    // Hashing and reading 10^5 requests were most of a warm rerun's generate stages: each chunk is
+    // hashed and read on one thread, the chunks spread over the cores and the read connections.
+    int size = ResponseCache.CHUNK;
+    java.util.stream.IntStream.range(0, (requests.size() + size - 1) / size).parallel().forEach(c ->
+        prefetchChunk(requests.subList(c * size, Math.min(requests.size(), (c + 1) * size))));
+  }
+
+  private void prefetchChunk(java.util.List<ModelRequest> chunk) {
+    java.util.List<String> chunkKeys = new java.util.ArrayList<>(chunk.size());
+    for (ModelRequest request : chunk) {
+      String key = CacheKey.of(delegate.modelId(), settings, request);
+      keys.put(new Same(request), key);
+      chunkKeys.add(key);
+    }
+    Map<String, ModelReply> found = cache.getAll(chunkKeys);
     prefetched.putAll(found);
-    for (String key : all) {
+    for (String key : chunkKeys) {
       if (!found.containsKey(key)) {
         absent.add(key);
       }
