@@ -10,17 +10,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SHA-256 of a value's canonical JSON, written as UTF-8 straight into the digest: the bytes of
- * {@code CanonicalJson.of(value).getBytes(UTF_8)} without building the text. A cache key is one
- * per model call, and Jackson's writer plus the String and its encoding were most of a warm
- * rerun's key time (issue 13 item 4). Kinds other than those written here go through {@link
- * CanonicalJson#of}, so every value still has exactly one canonical text; CanonicalDigestTests
- * hold the two equal.
+ * SHA-256 of canonical JSON written as UTF-8 straight into the digest: the bytes of {@code
+ * CanonicalJson.of(value).getBytes(UTF_8)} without building the text. A cache key is one per model
+ * call, and Jackson's writer, the String and its encoding, and then the maps the key's content was
+ * put in were most of a warm rerun's key time (issue 13 item 4). Kinds other than those written here
+ * go through {@link CanonicalJson#of}, so every value still has exactly one canonical text;
+ * CanonicalDigestTests and CacheKeyTests hold the two equal.
+ *
+ * <p>Objects can be written field by field ({@link #beginObject}, {@link #name}, ...), and then the
+ * caller must give the names in {@link String#compareTo} order, as canonical JSON sorts them. One
+ * digest at a time per thread: {@link #start} resets the thread's one.
+ *
+ * @since 0.1
  */
-final class CanonicalDigest {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class CanonicalDigest {
 
   /** Jackson's escapes: its short ones, else backslash-u with upper-case hex (CharTypes). */
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -30,6 +38,8 @@ final class CanonicalDigest {
   /** Bytes not yet handed to the digest: one update per 8 KiB instead of one per byte. */
   private final byte[] buf = new byte[8192];
   private int n;
+  /** Whether the next value, name or container follows a value at the same level. */
+  private boolean comma;
 
   private CanonicalDigest() {
     try {
@@ -39,18 +49,75 @@ final class CanonicalDigest {
     }
   }
 
-  static String sha256(Object value) {
+  static String sha256(@Nullable Object value) {
+    return start().value(value).finish();
+  }
+
+  /** This thread's digest, emptied (a value that threw last time, a NaN say, may have left bytes). */
+  public static CanonicalDigest start() {
     CanonicalDigest d = MINE.get();
-    // A value that threw last time (a NaN, say) may have left bytes behind.
     d.n = 0;
+    d.comma = false;
     d.digest.reset();
-    d.value(value);
-    d.digest.update(d.buf, 0, d.n);
-    return HexFormat.of().formatHex(d.digest.digest());
+    return d;
+  }
+
+  /** Lower-case hex SHA-256 of what was written. */
+  public String finish() {
+    digest.update(buf, 0, n);
+    n = 0;
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  public CanonicalDigest beginObject() {
+    separate();
+    put('{');
+    return this;
+  }
+
+  public CanonicalDigest endObject() {
+    put('}');
+    comma = true;
+    return this;
+  }
+
+  public CanonicalDigest beginArray() {
+    separate();
+    put('[');
+    return this;
+  }
+
+  public CanonicalDigest endArray() {
+    put(']');
+    comma = true;
+    return this;
+  }
+
+  /** The next field's name; names must come in {@link String#compareTo} order. */
+  public CanonicalDigest name(String name) {
+    separate();
+    string(name);
+    put(':');
+    return this;
+  }
+
+  /** A value's canonical JSON, as {@link CanonicalJson#of} writes it. */
+  public CanonicalDigest value(@Nullable Object value) {
+    separate();
+    write(value);
+    comma = true;
+    return this;
+  }
+
+  private void separate() {
+    if (comma) {
+      put(',');
+      comma = false;
+    }
   }
 
   /** The kinds and their order are {@code CanonicalJson.write}'s. */
-  private void value(@Nullable Object value) {
+  private void write(@Nullable Object value) {
     if (value == null) {
       ascii("null");
     } else if (value instanceof String s) {
@@ -95,7 +162,7 @@ final class CanonicalDigest {
     }
     string(name);
     put(':');
-    value(value);
+    write(value);
     return false;
   }
 
@@ -105,7 +172,7 @@ final class CanonicalDigest {
       if (i > 0) {
         put(',');
       }
-      value(list.get(i));
+      write(list.get(i));
     }
     put(']');
   }
