@@ -128,7 +128,7 @@ public final class CanonicalDigest {
       ascii(Long.toString(((Number) value).longValue()));
     } else if (value instanceof Number num && CanonicalJson.number(num) != null) {
       decimal(java.util.Objects.requireNonNull(CanonicalJson.number(num)));
-    } else if (value instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) {
+    } else if (value instanceof Map<?, ?> map && stringKeys(map)) {
       object(map);
     } else if (value instanceof List<?> list) {
       array(list);
@@ -137,6 +137,16 @@ public final class CanonicalDigest {
     } else {
       string(CanonicalJson.of(value), false);
     }
+  }
+
+  /** A loop, not a stream: three maps per cache key, and a stream each was a seventh of what hashing allocated. */
+  private static boolean stringKeys(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void object(Map<?, ?> map) {
