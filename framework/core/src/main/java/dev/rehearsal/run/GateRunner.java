@@ -94,6 +94,7 @@ public final class GateRunner {
   private GateRun rehearse(GateSpec spec) throws IOException {
     Stages stages = new Stages();
     Sample sample = stages.time("sample", () -> new PrefixSampler(spec.prefixes()).sample());
+    arms.sampled(sample, spec.prefixes().deid());
     List<String> segments = segments(spec, sample);
     // Before any model call: say so when the configured sample cannot decide a max-rate threshold.
     List<String> warnings = SamplePlanning.warnings(spec, sample, segments);

@@ -176,8 +176,10 @@ final class ModelArm {
 
   private static List<ModelRequest> requests(List<Prefix> prefixes, Map<String, Object> sampling) {
     List<ModelRequest> requests = new ArrayList<>(prefixes.size());
+    // Copied once: ModelRequest keeps an immutable map as it is instead of copying it per request.
+    Map<String, Object> parameters = Map.copyOf(sampling);
     for (Prefix p : prefixes) {
-      requests.add(new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId()));
+      requests.add(new ModelRequest(p.turns(), p.source().conversation().tools(), parameters, p.sampleId()));
     }
     return requests;
   }
@@ -189,7 +191,7 @@ final class ModelArm {
       Prefix p = prefixes.get(i);
       futures.add(call(runner, requests.get(i), p.source().conversation(), p.sampleId()));
     }
-    Map<String, Response> out = new LinkedHashMap<>();
+    Map<String, Response> out = new LinkedHashMap<>(prefixes.size() * 4 / 3 + 1);
     futures.forEach(f -> {
       Response r = f.join();
       out.put(r.sampleId(), r);

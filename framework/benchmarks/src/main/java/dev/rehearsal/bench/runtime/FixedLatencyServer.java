@@ -44,10 +44,15 @@ final class FixedLatencyServer implements AutoCloseable {
   final LatencyRecorder served = new LatencyRecorder();
 
   FixedLatencyServer(long latencyMillis) throws IOException {
+    this(latencyMillis, 0);
+  }
+
+  /** A server on {@code port} (0: any free one). */
+  FixedLatencyServer(long latencyMillis, int port) throws IOException {
     this.latencyNanos = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
     this.selector = Selector.open();
     this.listener = ServerSocketChannel.open();
-    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     listener.configureBlocking(false);
     listener.register(selector, SelectionKey.OP_ACCEPT);
     this.loop = new Thread(this::run, "fixed-latency-server");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Canonical JSON (object keys sorted, numbers without trailing zeros, no whitespace) and SHA-256,
@@ -86,7 +87,7 @@ public final class CanonicalJson {
   }
 
   /** The decimal value Jackson's number node of {@code n} would give, or null for other kinds. */
-  private static BigDecimal number(Number n) {
+  static @Nullable BigDecimal number(Number n) {
     if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
       return BigDecimal.valueOf(n.longValue());
     }
@@ -116,6 +117,16 @@ public final class CanonicalJson {
   /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
   public static String sha256(String text) {
     return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Lower-case hex SHA-256 of the canonical text of {@code value}: {@code sha256(of(value))},
+   * without building the text (a cache key per model call, see {@link CanonicalDigest}).
+   *
+   * @since 0.1
+   */
+  public static String sha256Of(Object value) {
+    return CanonicalDigest.sha256(value);
   }
 
   /** One digest per thread, reused: a cache key per model call, 10^5 per run, each needed a provider lookup. */

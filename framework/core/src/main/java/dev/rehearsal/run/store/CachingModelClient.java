@@ -36,12 +36,15 @@ public final class CachingModelClient implements ModelClient {
   private final int window;
   private int claimedNow;
   private final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
-  /** Replies read ahead by {@link #prefetch}, each handed out once. */
-  private final ConcurrentHashMap<String, ModelReply> prefetched = new ConcurrentHashMap<>();
-  /** Keys {@link #prefetch} found no intact reply for: they go straight to a claim, without a lookup each. */
-  private final java.util.Set<String> absent = ConcurrentHashMap.newKeySet();
-  /** Keys {@link #prefetch} computed, by request object: {@link #complete} then need not hash the request again. */
-  private final ConcurrentHashMap<Same, String> keys = new ConcurrentHashMap<>();
+  /**
+   * What {@link #prefetch} found, by request object, each handed out once: {@link #complete} then
+   * neither hashes the request again nor looks its key up (one map, not three: filling them was a
+   * tenth of a warm rerun's reading time).
+   */
+  private final ConcurrentHashMap<Same, Ahead> ahead = new ConcurrentHashMap<>();
+
+  /** A prefetched request's key and its intact stored reply; without one it goes straight to a claim. */
+  private record Ahead(String key, Optional<ModelReply> reply) {}
 
   /** A request compared by identity (a record's equals would compare every turn's text). */
   private record Same(ModelRequest request) {
@@ -88,38 +91,39 @@ public final class CachingModelClient implements ModelClient {
   }
 
   /**
-   * Reads the stored replies of {@code requests} ahead, 500 keys per query ({@link
-   * ResponseCache#getAll}): a warm rerun of 100,000 samples otherwise paid a query and a lock per
-   * request. A key found absent skips its own lookup later; its claim still looks for a reply
+   * Reads the stored replies of {@code requests} ahead, {@value ResponseCache#CHUNK} keys per query
+   * ({@link ResponseCache#getAll}): a warm rerun of 100,000 samples otherwise paid a query and a lock
+   * per request. A key found absent skips its own lookup later; its claim still looks for a reply
    * another runner stored meanwhile, so none is asked for twice.
    */
   public void prefetch(java.util.List<ModelRequest> requests) {
     if (fresh) {
       return;
     }
-    // Hashing 10^5 requests is most of a warm rerun's reading time: spread it over the cores.
-    java.util.List<String> all = java.util.Arrays.asList(new String[requests.size()]);
-    java.util.stream.IntStream.range(0, requests.size()).parallel().forEach(i -> {
-      String key = CacheKey.of(delegate.modelId(), settings, requests.get(i));
-      keys.put(new Same(requests.get(i)), key);
-      all.set(i, key);
-    });
-    Map<String, ModelReply> found = cache.getAll(all);
-    prefetched.putAll(found);
-    for (String key : all) {
-      if (!found.containsKey(key)) {
-        absent.add(key);
-      }
+    // Hashing and reading 10^5 requests were most of a warm rerun's generate stages: each chunk is
+    // hashed and read on one thread, the chunks spread over the cores and the read connections.
+    int size = ResponseCache.CHUNK;
+    java.util.stream.IntStream.range(0, (requests.size() + size - 1) / size).parallel().forEach(c ->
+        prefetchChunk(requests.subList(c * size, Math.min(requests.size(), (c + 1) * size))));
+  }
+
+  private void prefetchChunk(java.util.List<ModelRequest> chunk) {
+    java.util.List<String> chunkKeys = new java.util.ArrayList<>(chunk.size());
+    for (ModelRequest request : chunk) {
+      chunkKeys.add(CacheKey.of(delegate.modelId(), settings, request));
+    }
+    Map<String, ModelReply> found = cache.getAll(chunkKeys);
+    for (int i = 0; i < chunk.size(); i++) {
+      String key = chunkKeys.get(i);
+      ahead.put(new Same(chunk.get(i)), new Ahead(key, Optional.ofNullable(found.get(key))));
     }
   }
 
   @Override
   public CompletableFuture<ModelReply> complete(ModelRequest request) {
-    String known = keys.remove(new Same(request));
-    String key = known != null ? known : CacheKey.of(delegate.modelId(), settings, request);
-    ModelReply ahead = prefetched.remove(key);
-    Optional<ModelReply> cached = fresh || absent.remove(key) ? Optional.empty()
-        : ahead != null ? Optional.of(ahead) : cache.get(key);
+    Ahead known = ahead.remove(new Same(request));
+    String key = known != null ? known.key() : CacheKey.of(delegate.modelId(), settings, request);
+    Optional<ModelReply> cached = fresh ? Optional.empty() : known != null ? known.reply() : cache.get(key);
     if (cached.isPresent()) {
       hits.increment();
       return CompletableFuture.completedFuture(cached.get());

@@ -86,11 +86,14 @@ public final class ResponseCache {
     return read(keys, false);
   }
 
-  /** Lists of at most 500 keys: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535. */
+  /** Keys per query: SQLite allows 32,766 parameters a statement, PostgreSQL 65,535. */
+  static final int CHUNK = 500;
+
+  /** Lists of at most {@value #CHUNK} keys. */
   static List<List<String>> chunks(List<String> keys) {
     List<List<String>> out = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i += 500) {
-      out.add(keys.subList(i, Math.min(keys.size(), i + 500)));
+    for (int i = 0; i < keys.size(); i += CHUNK) {
+      out.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
     }
     return out;
   }

@@ -35,22 +35,20 @@ public final class RunStore implements AutoCloseable {
   private static final long SCHEMA_LOCK = 0x5245484541525345L;
 
   private final Connection connection;
-  /** Reads: their own connection (WAL readers and MVCC readers never block the writer). */
-  private final Connection reader;
-  private final Object readLock;
+  /** Reads: their own connections (see ReadConnections); empty: reads share the one connection. */
+  private final Optional<ReadConnections> readers;
   private final Dialect dialect;
   private final ClaimTable claims;
   private final ResponseCache responses;
   private final GradeCache grades;
 
-  private RunStore(Connection connection, Connection reader, Dialect dialect) throws SQLException {
+  private RunStore(Connection connection, List<Connection> readers, Dialect dialect) throws SQLException {
     this.connection = connection;
-    this.reader = reader;
+    this.readers = readers.isEmpty() ? Optional.empty() : Optional.of(new ReadConnections(readers));
     this.dialect = dialect;
-    this.readLock = reader != connection ? new Object() : this;
     if (dialect == Dialect.SQLITE) {
       try (Statement s = connection.createStatement()) {
-        if (reader != connection) {
+        if (!readers.isEmpty()) {
           for (String pragma : Schema.SQLITE_PRAGMAS) {
             s.execute(pragma);
           }
@@ -78,7 +76,7 @@ public final class RunStore implements AutoCloseable {
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
       Connection writer = DriverManager.getConnection(url);
       try {
-        return new RunStore(writer, readerAfterSchema(writer, url), Dialect.SQLITE);
+        return new RunStore(writer, readersAfterSchema(writer, url), Dialect.SQLITE);
       } catch (SQLException e) {
         writer.close();
         throw e;
@@ -106,11 +104,14 @@ public final class RunStore implements AutoCloseable {
     Connection writer = null;
     try {
       writer = StoreConnections.open(url, env);
-      Connection reader = StoreConnections.open(url, env);
+      List<Connection> readers = new ArrayList<>();
       try {
-        return new RunStore(writer, reader, Dialect.of(url));
+        for (int i = 0; i < ReadConnections.COUNT; i++) {
+          readers.add(StoreConnections.open(url, env));
+        }
+        return new RunStore(writer, readers, Dialect.of(url));
       } catch (SQLException e) {
-        reader.close();
+        readers.forEach(RunStore::closeQuietly);
         throw e;
       }
     } catch (SQLException e) {
@@ -124,7 +125,7 @@ public final class RunStore implements AutoCloseable {
   /** Uses an open connection to another database with the same schema (e.g. PostgreSQL). */
   public static RunStore on(Connection connection) {
     try {
-      return new RunStore(connection, connection, Dialect.of(connection.getMetaData().getURL()));
+      return new RunStore(connection, List.of(), Dialect.of(connection.getMetaData().getURL()));
     } catch (SQLException e) {
       throw new StoreException("Cannot create the run store tables: " + e.getMessage(), e);
     }
@@ -192,18 +193,28 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  /** Opens the read connection once the writer has switched the file to WAL. */
-  private static Connection readerAfterSchema(Connection writer, String url) throws SQLException {
+  /** Opens the read connections once the writer has switched the file to WAL. */
+  private static List<Connection> readersAfterSchema(Connection writer, String url) throws SQLException {
     try (Statement s = writer.createStatement()) {
       for (String pragma : Schema.SQLITE_PRAGMAS) {
         s.execute(pragma);
       }
     }
-    Connection reader = DriverManager.getConnection(url);
-    try (Statement s = reader.createStatement()) {
-      s.execute("PRAGMA busy_timeout=5000");
+    List<Connection> readers = new ArrayList<>();
+    try {
+      for (int i = 0; i < ReadConnections.COUNT; i++) {
+        readers.add(DriverManager.getConnection(url));
+        try (Statement s = readers.get(i).createStatement()) {
+          for (String pragma : Schema.SQLITE_READER_PRAGMAS) {
+            s.execute(pragma);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      readers.forEach(RunStore::closeQuietly);
+      throw e;
     }
-    return reader;
+    return readers;
   }
 
   Dialect dialect() {
@@ -284,15 +295,21 @@ public final class RunStore implements AutoCloseable {
             e.trials(), e.rate(), e.lower(), e.upper(), e.method()}).toList());
   }
 
-  /** Runs read-only {@code work} on the read connection, serialized with other reads only. */
+  /**
+   * Runs read-only {@code work} on a read connection, beside other reads and the writer; on the
+   * store's one connection when it has no others ({@link #on}), serialized with everything.
+   */
   <T> T read(SqlWork<T> work) {
-    synchronized (readLock) {
-      try {
-        return work.apply(reader);
-      } catch (SQLException e) {
-        throw new StoreException("Run store read failed: " + e.getMessage()
-            + ". If the file is damaged, delete it to start afresh (all calls are then repeated)", e);
+    try {
+      if (readers.isPresent()) {
+        return readers.get().read(work);
       }
+      synchronized (this) {
+        return work.apply(connection);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Run store read failed: " + e.getMessage()
+          + ". If the file is damaged, delete it to start afresh (all calls are then repeated)", e);
     }
   }
 
@@ -322,10 +339,8 @@ public final class RunStore implements AutoCloseable {
     try {
       responses.close();
       claims.close();
-      if (reader != connection) {
-        synchronized (readLock) {
-          reader.close();
-        }
+      if (readers.isPresent()) {
+        readers.get().close();
       }
       connection.close();
     } catch (SQLException e) {

@@ -48,7 +48,8 @@ public final class ToolTurnRunner {
 
   /** The graded reply for {@code request}, a prefix of {@code logged}. */
   public CompletableFuture<ToolOutcome> run(ModelRequest request, Conversation logged) {
-    return model.complete(request).thenCompose(r -> step(request, logged, r, new ArrayList<>(), 0));
+    // No turns added yet: an immutable empty list, which ToolOutcome keeps as is (a warm rerun makes 10^5 of them).
+    return model.complete(request).thenCompose(r -> step(request, logged, r, List.of(), 0));
   }
 
   public ToolCounts counts() {
