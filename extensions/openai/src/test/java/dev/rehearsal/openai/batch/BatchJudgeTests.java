@@ -210,6 +210,11 @@ class BatchJudgeTests {
   }
 
   private void write(String sequential, String candidate, String batch) {
+    write(dir, server, sequential, candidate, batch);
+  }
+
+  /** Writes the log, the judge prompt and the gate into {@code dir}; the server answers as the test judge. */
+  static void write(Path dir, OpenAiBatchServer server, String sequential, String candidate, String batch) {
     StringBuilder log = new StringBuilder();
     for (int i = 0; i < 20; i++) {
       log.append("{\"id\":\"c").append(i).append("\",\"messages\":[{\"role\":\"user\",\"content\":\"question ").append(i)
@@ -228,15 +233,24 @@ class BatchJudgeTests {
   }
 
   private GateSpec load() {
-    return new GateSpecLoader(new SpecContext(dir, dir, name -> Optional.ofNullable(Map.of("BATCH_URL",
-        server.baseUrl()).get(name)))).load(dir.resolve("batch-judged.gate.yaml"));
+    return load(dir, server.baseUrl());
+  }
+
+  static GateSpec load(Path dir, String url) {
+    return new GateSpecLoader(new SpecContext(dir, dir, name -> Optional.ofNullable(Map.of("BATCH_URL", url).get(name))))
+        .load(dir.resolve("batch-judged.gate.yaml"));
   }
 
   private GateRun run() {
-    RunOptions options = new RunOptions(Optional.of(dir.resolve(".rehearsal/store.db")), false,
-        new PrintStream(OutputStream.nullOutputStream()), Duration.ofSeconds(30));
+    return run(dir, server.baseUrl(), new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  /** One run of the gate in {@code dir} against {@code url}, with its store in {@code dir}. */
+  static GateRun run(Path dir, String url, PrintStream progress) {
+    RunOptions options = new RunOptions(Optional.of(dir.resolve(".rehearsal/store.db")), false, progress,
+        Duration.ofSeconds(30));
     try {
-      return new GateRunner(options).run(load());
+      return new GateRunner(options).run(load(dir, url));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

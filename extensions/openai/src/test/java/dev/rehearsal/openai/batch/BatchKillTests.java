@@ -50,6 +50,32 @@ class BatchKillTests {
     assertThat(rerun.candidate().responses().values()).allSatisfy(r -> assertThat(r.text()).isPresent());
   }
 
+  @Test
+  void kill_9_while_a_batch_judge_waits_then_rerun_grades_on_its_verdicts_without_resubmitting() throws Exception {
+    // given a child JVM that submitted the judge's batch and is polling it (it stays in progress)
+    BatchJudgeTests.write(dir, server, "", BatchJudgeTests.SCRIPTED, ", batch: { max-wait: 10m, poll-interval: 20ms }");
+    server.hold = true;
+    Path output = dir.resolve("child.out");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), BatchJudgeMain.class.getName(), dir.toString(), server.baseUrl())
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    awaitOrFail(() -> server.batchCount() == 1 && server.polls() >= 3, Duration.ofSeconds(60), output);
+
+    // when it is killed with SIGKILL, the batch ends, and the gate runs again in this JVM
+    child.destroyForcibly();
+    assertThat(child.waitFor()).as("killed, not finished").isEqualTo(137);
+    assertThat(Files.readString(output)).doesNotContain("decided");
+    server.hold = false;
+    GateRun rerun = BatchJudgeTests.run(dir, server.baseUrl(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+
+    // then the rerun collected the child's batch and graded on it: no judge request reached the server twice
+    assertThat(server.batchCount()).isEqualTo(1);
+    assertThat(server.received()).hasSize(40);
+    assertThat(server.duplicates()).isZero();
+    assertThat(rerun.categories().get("disallowed/violence").candidate().get(GateRun.OVERALL).k()).isEqualTo(20);
+    assertThat(rerun.decision().action()).isEqualTo(Action.HOLD);
+  }
+
   private static void awaitOrFail(BooleanSupplier condition, Duration limit, Path output) throws Exception {
     Instant deadline = Instant.now().plus(limit);
     while (!condition.getAsBoolean()) {
