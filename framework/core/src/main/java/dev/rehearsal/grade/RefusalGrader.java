@@ -40,12 +40,13 @@ final class RefusalGrader implements Grader {
   static final int MIN_PART = 120;
 
   private static final List<Pattern> DEFLECTIONS = RefusalRules.deflections();
+  private static final PatternScan.@Nullable WordStart[] DEFLECTION_STARTS = PatternScan.filters(DEFLECTIONS);
 
   private final String label;
   private final String partialLabel;
   private final List<String> extraPhrases;
   private final List<Pattern> declines;
-  private final WordStart[] declineStarts;
+  private final PatternScan.@Nullable WordStart[] declineStarts;
   private final @Nullable RefusalModel model;
 
   RefusalGrader(String label, List<String> extraPhrases, @Nullable RefusalModel model) {
@@ -53,7 +54,7 @@ final class RefusalGrader implements Grader {
     this.partialLabel = "partial-" + label;
     this.extraPhrases = List.copyOf(extraPhrases);
     this.declines = RefusalRules.declines(extraPhrases);
-    this.declineStarts = filters(declines);
+    this.declineStarts = PatternScan.filters(declines);
     this.model = model;
   }
 
@@ -116,9 +117,9 @@ final class RefusalGrader implements Grader {
     if (masked.length() > RefusalFeatures.SCAN_CHARS || personaParts(masked).size() != 1) {
       return false;
     }
-    int[] starts = wordStarts(masked, masked.length()); // shared by both lists' passes
-    return firstDecline(declines, declineStarts, masked, masked.length(), starts) == null
-        && firstDecline(DEFLECTIONS, DEFLECTION_STARTS, masked, masked.length(), starts) == null;
+    int[] starts = PatternScan.wordStarts(masked, masked.length()); // shared by both lists' passes
+    return PatternScan.firstDecline(declines, declineStarts, masked, masked.length(), starts) == null
+        && PatternScan.firstDecline(DEFLECTIONS, DEFLECTION_STARTS, masked, masked.length(), starts) == null;
   }
 
   /** The verdict without the shortcut of {@link #plainlyNoRefusal}: the rules, then the model. */
@@ -184,7 +185,7 @@ final class RefusalGrader implements Grader {
    * the model never sees it, so it cannot turn the answer into a refusal.
    */
   boolean pivotsIn(String text) {
-    Matcher decline = firstDecline(declines, declineStarts, text, openingEnd(text, OPENING_SENTENCES));
+    Matcher decline = PatternScan.firstDecline(declines, declineStarts, text, openingEnd(text, OPENING_SENTENCES));
     return decline != null && (RefusalRules.PIVOT.matcher(text).region(decline.end(), text.length()).lookingAt()
         || personaAnswersAfter(text, decline.end()));
   }
@@ -197,7 +198,7 @@ final class RefusalGrader implements Grader {
       if (header.lookingAt()) {
         String part = text.substring(nl + 1);
         return RefusalRules.PERSONA_ANSWER.matcher(text).region(header.end(), text.length()).lookingAt()
-            && firstDecline(declines, declineStarts, part, openingEnd(part, OPENING_SENTENCES)) == null;
+            && PatternScan.firstDecline(declines, declineStarts, part, openingEnd(part, OPENING_SENTENCES)) == null;
       }
     }
     return false;
@@ -205,12 +206,12 @@ final class RefusalGrader implements Grader {
 
   /** Whether a decline phrase occurs anywhere in {@code text}. */
   boolean declinesIn(String text) {
-    return firstDecline(declines, declineStarts, text, text.length()) != null;
+    return PatternScan.firstDecline(declines, declineStarts, text, text.length()) != null;
   }
 
   /** Whether a lecture phrase occurs in the first sentences of {@code text}, or anywhere. */
   boolean lectureIn(String text, boolean openingOnly) {
-    return firstDecline(DEFLECTIONS, DEFLECTION_STARTS, text, openingOnly ? openingEnd(text, LECTURE_SENTENCES) : text.length()) != null;
+    return PatternScan.firstDecline(DEFLECTIONS, DEFLECTION_STARTS, text, openingOnly ? openingEnd(text, LECTURE_SENTENCES) : text.length()) != null;
   }
 
   /** The evidence span of a refusal the provider's API reported. */
@@ -225,10 +226,10 @@ final class RefusalGrader implements Grader {
   private @Nullable Evidence gradePart(String response, String masked, int from, int to) {
     String part = masked.substring(from, to);
     int opening = openingEnd(part, OPENING_SENTENCES);
-    Matcher decline = firstDecline(declines, declineStarts, part, opening);
+    Matcher decline = PatternScan.firstDecline(declines, declineStarts, part, opening);
     if (decline == null) {
       // No decline: a lecture in the opening of a part that answers nothing is a soft refusal.
-      Matcher lecture = firstDecline(DEFLECTIONS, DEFLECTION_STARTS, part, openingEnd(part, LECTURE_SENTENCES));
+      Matcher lecture = PatternScan.firstDecline(DEFLECTIONS, DEFLECTION_STARTS, part, openingEnd(part, LECTURE_SENTENCES));
       if (lecture == null || RefusalRules.ANSWER.matcher(part).find()) {
         return null;
       }
@@ -281,210 +282,6 @@ final class RefusalGrader implements Grader {
       }
     }
     return parts.size() < 2 ? List.of(new int[] {0, masked.length()}) : parts;
-  }
-
-  /**
-   * The leftmost match in masked[0, opening) of any of {@code patterns}, the earlier pattern on a tie.
-   * A pattern that starts with {@code \b} and a word character can only match where a word starts,
-   * so it is tried there alone ({@link #wordStarts}) instead of at every position: the same match,
-   * found without running two dozen patterns' boundary checks at each of up to 8,000 characters.
-   */
-  static @Nullable Matcher firstDecline(List<Pattern> patterns, String masked, int opening) {
-    return firstDecline(patterns, filters(patterns), masked, opening, null);
-  }
-
-  private static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
-      int opening) {
-    return firstDecline(patterns, filters, masked, opening, null);
-  }
-
-  /**
-   * {@code filters[i]}: pattern i's start filter when it matches only at word starts, else null;
-   * {@code starts}: {@link #wordStarts(String, int)} of masked up to opening, or null to compute them
-   * when needed.
-   */
-  private static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
-      int opening, int @Nullable [] starts) {
-    Matcher best = null;
-    for (int i = 0; i < patterns.size(); i++) {
-      Pattern p = patterns.get(i);
-      WordStart filter = filters[i];
-      if (filter != null) {
-        starts = starts == null ? wordStarts(masked, opening) : starts;
-        int limit = best == null ? opening : best.start();
-        Matcher m = null;
-        for (int at : starts) {
-          if (at >= limit) {
-            break;
-          }
-          if (!filter.mayStart(masked, at, opening)) {
-            continue; // skipped without a matcher reset
-          }
-          if (m == null) {
-            m = p.matcher(masked).useTransparentBounds(true);
-          }
-          if (m.region(at, opening).lookingAt()) {
-            best = m;
-            break;
-          }
-        }
-      } else {
-        Matcher m = p.matcher(masked).region(0, opening);
-        m.useTransparentBounds(true).useAnchoringBounds(true);
-        if (m.find() && (best == null || m.start() < best.start())) {
-          best = m;
-        }
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Which ASCII characters can begin a match of a pattern that matches only at word starts: its
-   * first letters (lower case) and, when known, its first two characters ({@code 128 * first +
-   * second}, null when not known). Letters compare case-blind; a non-ASCII character is always tried.
-   */
-  record WordStart(boolean[] letters, boolean @Nullable [] pairs) {
-    boolean mayStart(String text, int at, int end) {
-      char c = text.charAt(at);
-      if (c >= 128) {
-        return true;
-      }
-      if (!letters[Character.toLowerCase(c)]) {
-        return false;
-      }
-      if (pairs == null) {
-        return true;
-      }
-      if (at + 2 > end) {
-        return false; // a match needs its first two characters inside the searched part
-      }
-      char d = text.charAt(at + 1);
-      return d >= 128 || pairs[128 * Character.toLowerCase(c) + Character.toLowerCase(d)];
-    }
-  }
-
-  /** Per pattern, its {@link WordStart} filter when it is a built-in \b pattern, else null. */
-  private static @Nullable WordStart[] filters(List<Pattern> patterns) {
-    WordStart[] out = new WordStart[patterns.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = WORD_START.contains(patterns.get(i).pattern()) ? wordStart(patterns.get(i).pattern()) : null;
-    }
-    return out;
-  }
-
-  /**
-   * Built-in patterns whose every match starts at a word start: they open with \b and then a
-   * letter, or a group whose alternatives all begin with letters (checked by reading the lists in
-   * RefusalRules, and by RefusalGraderTests against plain find() on seeded text). Extra phrases of
-   * a spec are not assumed to be: they are searched at every position.
-   */
-  private static final java.util.Set<String> WORD_START = java.util.stream.Stream.concat(
-      RefusalRules.DECLINES.stream(), RefusalRules.DEFLECTIONS.stream())
-      .filter(p -> p.startsWith("\\b")).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
-  // After WORD_START, which it reads: static fields initialize in textual order.
-  private static final @Nullable WordStart[] DEFLECTION_STARTS = filters(DEFLECTIONS);
-
-  /**
-   * The filter of a pattern that opens with \b, from how it starts after the \b: its literal text,
-   * or each top-level alternative of the group there. Letters: the first letter of each (a table of
-   * every character when one does not start with a letter, or with an optional one). Pairs: their
-   * first two literal characters (letters, space or apostrophe, none made optional by a quantifier),
-   * null when any has fewer. Nothing is ever skipped wrongly.
-   */
-  static WordStart wordStart(String pattern) {
-    List<String> starts = alternatives(pattern.substring(2));
-    if (starts == null) {
-      return new WordStart(all(), null);
-    }
-    boolean[] letters = new boolean[128];
-    boolean[] pairs = new boolean[128 * 128];
-    boolean pairsKnown = true;
-    for (String s : starts) {
-      if (s.isEmpty() || !letter(letters, s.charAt(0)) || (s.length() > 1 && "?*{".indexOf(s.charAt(1)) >= 0)) {
-        return new WordStart(all(), null); // not a letter, or an optional one
-      }
-      int literal = 0;
-      while (literal < s.length() && literal < 2 && (Character.isLetter(s.charAt(literal)) && s.charAt(literal) < 128
-          || s.charAt(literal) == ' ' || s.charAt(literal) == '\'')) {
-        literal++;
-      }
-      if (literal < 2 || (s.length() > 2 && "?*{".indexOf(s.charAt(2)) >= 0)) {
-        pairsKnown = false;
-      } else {
-        pairs[128 * Character.toLowerCase(s.charAt(0)) + Character.toLowerCase(s.charAt(1))] = true;
-      }
-    }
-    return new WordStart(letters, pairsKnown ? pairs : null);
-  }
-
-  /**
-   * How a pattern (after its \b) can start: itself when it does not open with a group, else the
-   * top-level alternatives of that group; null when not parsed (a character class in the group).
-   */
-  private static @Nullable List<String> alternatives(String rest) {
-    if (!rest.startsWith("(")) {
-      return List.of(rest);
-    }
-    List<String> out = new ArrayList<>();
-    int from = rest.startsWith("(?:") ? 3 : 1;
-    int depth = 0;
-    int alt = from;
-    for (int i = from; i < rest.length(); i++) {
-      char c = rest.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        return null;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && depth-- == 0) {
-        out.add(rest.substring(alt, i));
-        return out;
-      } else if (c == '|' && depth == 0) {
-        out.add(rest.substring(alt, i));
-        alt = i + 1;
-      }
-    }
-    return null;
-  }
-
-  private static boolean letter(boolean[] table, char c) {
-    if (c >= 128 || !Character.isLetter(c)) {
-      return false;
-    }
-    table[Character.toLowerCase(c)] = true;
-    return true;
-  }
-
-  private static boolean[] all() {
-    boolean[] out = new boolean[128];
-    java.util.Arrays.fill(out, true);
-    return out;
-  }
-
-  /**
-   * Positions in [0, end) where a match of {@code \b} followed by a word character can start: at 0,
-   * or after a character that is not a letter, digit or underscore (a superset: the pattern's own
-   * {@code \b} then decides, marks and surrogates included).
-   */
-  static int[] wordStarts(String s, int end) {
-    int[] out = new int[Math.min(end, s.length()) / 2 + 1];
-    int n = 0;
-    for (int i = 0; i < end; i++) {
-      if (i == 0 || !isWordChar(s.charAt(i - 1))) {
-        if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, out.length * 2);
-        }
-        out[n++] = i;
-      }
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  private static boolean isWordChar(char c) {
-    return c == '_' || Character.isLetterOrDigit(c);
   }
 
   /** End of the opening: after {@link #OPENING_SENTENCES} sentences, capped at OPENING_CHARS. */

@@ -331,7 +331,7 @@ class RefusalGraderTests {
       int opening = random.nextInt(t.length() + 1);
       for (List<Pattern> patterns : lists) {
         Matcher expected = everywhere(patterns, t, opening);
-        Matcher actual = RefusalGrader.firstDecline(patterns, t, opening);
+        Matcher actual = PatternScan.firstDecline(patterns, t, opening);
         assertThat(actual == null).as("found in %s up to %d", t, opening).isEqualTo(expected == null);
         if (expected != null) {
           found++;
