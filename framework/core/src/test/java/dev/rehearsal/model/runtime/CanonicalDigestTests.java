@@ -73,7 +73,7 @@ class CanonicalDigestTests {
     Map<String, Object> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     caseInsensitive.put("a", 1);
     caseInsensitive.put("B", 2);
-    List<Object> values = List.of(new Point(1, "é\n"), java.net.URI.create("http://x/%C3%A9?q=é"), 'c',
+    List<Object> values = List.of(new Point(1, "é\n"), java.net.URI.create("http://127.0.0.1/%C3%A9?q=é"), 'c',
         new int[] {1, 2}, numberKeys, new String[] {"a", "\u0001"}, caseInsensitive);
     for (Object v : values) {
       assertThat(CanonicalJson.sha256Of(List.of(v))).as("%s", v).isEqualTo(reference(List.of(v)));
