@@ -23,7 +23,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BatchEngineTests {
 
   @TempDir Path dir;
-  private final OpenAiBatchServer server = BatchKillTests.server();
+  private final OpenAiBatchServer server = OpenAiBatchServer.start();
 
   @AfterEach
   void stop() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchGateTests {
 
   @TempDir Path dir;
-  private final OpenAiBatchServer server = newServer();
+  private final OpenAiBatchServer server = OpenAiBatchServer.start();
 
   @AfterEach
   void stop() {
@@ -169,14 +169,6 @@ class BatchGateTests {
     assertThatThrownBy(() -> BatchGates.load(dir, server.baseUrl())).isInstanceOf(SpecException.class)
         .hasMessageContaining("models.production.batch.max-wiat is not a batch setting")
         .hasMessageContaining("[max-requests, max-wait, poll-interval]");
-  }
-
-  private static OpenAiBatchServer newServer() {
-    try {
-      return new OpenAiBatchServer();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
 }

@@ -62,7 +62,7 @@ class BatchJudgeTests {
   private static final Pattern REPLY = Pattern.compile("<reply-([0-9a-f]{20})>\\n(.*)\\n</reply-\\1>", Pattern.DOTALL);
 
   @TempDir Path dir;
-  private final OpenAiBatchServer server = newServer();
+  private final OpenAiBatchServer server = OpenAiBatchServer.start();
 
   @AfterEach
   void stop() {
@@ -251,14 +251,6 @@ class BatchJudgeTests {
         Duration.ofSeconds(30));
     try {
       return new GateRunner(options).run(load(dir, url));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static OpenAiBatchServer newServer() {
-    try {
-      return new OpenAiBatchServer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

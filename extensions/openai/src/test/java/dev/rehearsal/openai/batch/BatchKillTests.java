@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchKillTests {
 
   @TempDir Path dir;
-  private final OpenAiBatchServer server = server();
+  private final OpenAiBatchServer server = OpenAiBatchServer.start();
 
   @AfterEach
   void stop() {
@@ -83,14 +83,6 @@ class BatchKillTests {
         throw new AssertionError("child did not submit and poll within " + limit + ":\n" + Files.readString(output));
       }
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-    }
-  }
-
-  static OpenAiBatchServer server() {
-    try {
-      return new OpenAiBatchServer();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -67,6 +67,15 @@ public final class OpenAiBatchServer implements AutoCloseable {
   /** The reply text for a prompt (the last message's content). */
   public volatile Function<String, String> reply = prompt -> "answer to " + prompt;
 
+  /** A started server, for test fields: an I/O error starting it is unchecked. */
+  public static OpenAiBatchServer start() {
+    try {
+      return new OpenAiBatchServer();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public OpenAiBatchServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/", this::handle);
