@@ -28,13 +28,18 @@ import java.util.stream.Stream;
 public final class GateOverheadBenchmark implements Benchmark {
 
   /** {@code -Dbench.scale=0.1} shrinks every size, for profiling runs; the documented results use 1. */
-  static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+  static final double SCALE = Double.parseDouble(Benchmark.option("bench.scale").orElse("1"));
   static final int REPLAY_SAMPLES = (int) (100_000 * SCALE);
   static final int HTTP_SAMPLES = (int) (20_000 * SCALE);
   static final int WARM_SAMPLES = (int) (100_000 * SCALE);
   /** {@code -Dbench.warm.latency-ms=0} makes the cold run quick, for profiling the warm rerun alone. */
-  static final long WARM_LATENCY_MS = Long.getLong("bench.warm.latency-ms", 50);
+  static final long WARM_LATENCY_MS = Benchmark.longOption("bench.warm.latency-ms", 50);
   static final int CONCURRENCY = 128;
+  /**
+   * {@code -Dbench.rounds=N} times the zero-latency lines N times in the one JVM: the first round runs
+   * while the JIT still compiles the paths, later rounds show the steady state.
+   */
+  static final int ROUNDS = (int) Benchmark.longOption("bench.rounds", 1);
 
   @Override
   public String name() {
@@ -57,7 +62,7 @@ public final class GateOverheadBenchmark implements Benchmark {
 
       // -Dbench.only=warm runs the cold/warm part alone, -Dbench.only=zero the zero-latency part
       // alone, -Dbench.only=http its HTTP lines alone (profiling).
-      String only = System.getProperty("bench.only", "");
+      String only = Benchmark.option("bench.only").orElse("");
       if (!"warm".equals(only) && !"http".equals(only)) {
         zeroLatencyReplay(out);
       }
@@ -79,14 +84,20 @@ public final class GateOverheadBenchmark implements Benchmark {
   private void zeroLatencyReplay(PrintStream out) throws IOException {
     // Warm-up: a small run so the JIT has compiled the sampling and grading paths before they are timed.
     time(replayGate(2_000), Optional.empty());
-    Timed replay = time(replayGate(REPLAY_SAMPLES), Optional.empty());
-    Timed replayStored = time(replayGate(REPLAY_SAMPLES), Optional.of(dir.resolve("replay.db")));
-    out.printf(Locale.ROOT, "replay arms, no store:   %,d samples in %.2f s = %,.0f samples/s (%s)%n",
-        replay.samples, replay.seconds, replay.rate(), replay.decision);
-    out.println("  stages: " + replay.stages());
-    out.printf(Locale.ROOT, "replay arms, with store: %,d samples in %.2f s = %,.0f samples/s (%s)%n",
-        replayStored.samples, replayStored.seconds, replayStored.rate(), replayStored.decision);
-    out.println("  stages: " + replayStored.stages());
+    for (int round = 1; round <= ROUNDS; round++) {
+      Timed replay = time(replayGate(REPLAY_SAMPLES), Optional.empty());
+      Timed replayStored = time(replayGate(REPLAY_SAMPLES), Optional.of(dir.resolve("replay-" + round + ".db")));
+      out.printf(Locale.ROOT, "replay arms, no store%s:   %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+          roundLabel(round), replay.samples, replay.seconds, replay.rate(), replay.decision);
+      out.println("  stages: " + replay.stages());
+      out.printf(Locale.ROOT, "replay arms, with store%s: %,d samples in %.2f s = %,.0f samples/s (%s)%n",
+          roundLabel(round), replayStored.samples, replayStored.seconds, replayStored.rate(), replayStored.decision);
+      out.println("  stages: " + replayStored.stages());
+    }
+  }
+
+  private static String roundLabel(int round) {
+    return ROUNDS == 1 ? "" : ", round " + round + " of " + ROUNDS;
   }
 
   /**
@@ -96,17 +107,19 @@ public final class GateOverheadBenchmark implements Benchmark {
   private void zeroLatencyHttp(PrintStream out) throws IOException {
     try (FixedLatencyServer server = new FixedLatencyServer(0)) {
       time(httpGate("http-warmup", server, 2_000), Optional.empty());
-      int before = server.requests.get();
-      Timed http = time(httpGate("http", server, HTTP_SAMPLES), Optional.empty());
-      out.printf(Locale.ROOT, "http arms, 0 ms, no store: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
-          http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
-      out.println("  stages: " + http.stages());
-      before = server.requests.get();
-      Timed candidate = time(httpCandidateGate("http-candidate", server, HTTP_SAMPLES), Optional.empty());
-      out.printf(Locale.ROOT, "replay production, http candidate, 0 ms, no store: %,d samples in %.2f s"
-              + " = %,.0f samples/s, %,d requests (%s)%n", candidate.samples, candidate.seconds,
-          candidate.rate(), server.requests.get() - before, candidate.decision);
-      out.println("  stages: " + candidate.stages());
+      for (int round = 1; round <= ROUNDS; round++) {
+        int before = server.requests.get();
+        Timed http = time(httpGate("http", server, HTTP_SAMPLES), Optional.empty());
+        out.printf(Locale.ROOT, "http arms, 0 ms, no store%s: %,d samples in %.2f s = %,.0f samples/s, %,d requests (%s)%n",
+            roundLabel(round), http.samples, http.seconds, http.rate(), server.requests.get() - before, http.decision);
+        out.println("  stages: " + http.stages());
+        before = server.requests.get();
+        Timed candidate = time(httpCandidateGate("http-candidate", server, HTTP_SAMPLES), Optional.empty());
+        out.printf(Locale.ROOT, "replay production, http candidate, 0 ms, no store%s: %,d samples in %.2f s"
+                + " = %,.0f samples/s, %,d requests (%s)%n", roundLabel(round), candidate.samples, candidate.seconds,
+            candidate.rate(), server.requests.get() - before, candidate.decision);
+        out.println("  stages: " + candidate.stages());
+      }
     }
   }
 
@@ -117,8 +130,8 @@ public final class GateOverheadBenchmark implements Benchmark {
    * {@code -Dbench.warm.reruns=N} reruns warm N times.
    */
   private void coldAndWarm(PrintStream out) throws IOException {
-    Optional<Path> kept = Optional.ofNullable(System.getProperty("bench.warm.store")).map(Path::of);
-    try (FixedLatencyServer server = new FixedLatencyServer(WARM_LATENCY_MS, Integer.getInteger("bench.warm.port", 0))) {
+    Optional<Path> kept = Benchmark.option("bench.warm.store").map(Path::of);
+    try (FixedLatencyServer server = new FixedLatencyServer(WARM_LATENCY_MS, (int) Benchmark.longOption("bench.warm.port", 0))) {
       Path store = kept.orElse(dir.resolve("warm.db"));
       GateSpec gate = httpGate("warm", server, WARM_SAMPLES);
       boolean cold = !Files.exists(store);
@@ -131,7 +144,7 @@ public final class GateOverheadBenchmark implements Benchmark {
         out.println("  cold stages: " + run.stages());
         warm(out, server, gate, store, Optional.of(run));
       }
-      for (int i = cold ? 1 : 0; i < Integer.getInteger("bench.warm.reruns", 1); i++) {
+      for (int i = cold ? 1 : 0; i < Benchmark.longOption("bench.warm.reruns", 1); i++) {
         warm(out, server, gate, store, Optional.empty());
       }
     }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class StartupBenchmark implements Benchmark {
 
-  static final int RUNS = Integer.getInteger("bench.startup.runs", 5);
+  static final int RUNS = (int) Benchmark.longOption("bench.startup.runs", 5);
 
   /** A flag set under test: its label and JVM options. */
   record Flags(String label, List<String> options) {}
