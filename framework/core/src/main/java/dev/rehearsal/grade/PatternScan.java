@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the first match of a list of refusal patterns in a reply's opening, trying the built-in
  * patterns that open with {@code \b} only where a word starts and its first letters can begin one
- * of their alternatives (the refusal grader's hot path: most replies carry no cue at all).
+ * of their alternatives, and the built-in Chinese patterns only on text with a CJK character (the
+ * refusal grader's hot path: most replies carry no cue at all).
  */
 final class PatternScan {
 
@@ -25,23 +26,31 @@ final class PatternScan {
     return firstDecline(patterns, filters(patterns), masked, opening, null);
   }
 
-  static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
+  static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable Filter[] filters, String masked,
       int opening) {
     return firstDecline(patterns, filters, masked, opening, null);
   }
 
   /**
-   * {@code filters[i]}: pattern i's start filter when it matches only at word starts, else null;
-   * {@code starts}: {@link #wordStarts(String, int)} of masked up to opening, or null to compute them
-   * when needed.
+   * {@code filters[i]}: pattern i's {@link Filter}, or null to search it everywhere; {@code starts}:
+   * {@link #wordStarts(String, int)} of masked up to opening, or null to compute them when needed.
    */
-  static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable WordStart[] filters, String masked,
+  static @Nullable Matcher firstDecline(List<Pattern> patterns, @Nullable Filter[] filters, String masked,
       int opening, int @Nullable [] starts) {
     Matcher best = null;
+    int ideograph = -2; // the first CJK character in masked[0, opening): -2 not looked for yet, -1 none
     for (int i = 0; i < patterns.size(); i++) {
       Pattern p = patterns.get(i);
-      WordStart filter = filters[i];
-      if (filter != null) {
+      Filter f = filters[i];
+      int from = 0;
+      if (f == Ideographic.INSTANCE) {
+        ideograph = ideograph == -2 ? firstIdeograph(masked, opening) : ideograph;
+        if (ideograph < 0) {
+          continue; // every match of the pattern starts with a CJK character, and the text has none
+        }
+        from = ideograph;
+      }
+      if (f instanceof WordStart filter) {
         starts = starts == null ? wordStarts(masked, opening) : starts;
         int limit = best == null ? opening : best.start();
         Matcher m = null;
@@ -61,7 +70,7 @@ final class PatternScan {
           }
         }
       } else {
-        Matcher m = p.matcher(masked).region(0, opening);
+        Matcher m = p.matcher(masked).region(from, opening);
         m.useTransparentBounds(true).useAnchoringBounds(true);
         if (m.find() && (best == null || m.start() < best.start())) {
           best = m;
@@ -71,12 +80,38 @@ final class PatternScan {
     return best;
   }
 
+  /** How a built-in pattern's search is narrowed without changing its first match. */
+  sealed interface Filter permits WordStart, Ideographic {}
+
+  /**
+   * A built-in Chinese pattern ({@link RefusalRules#CHINESE_DECLINES}): each alternative begins with
+   * a CJK ideograph, and case folding maps no other character to one, so its search starts at the
+   * text's first CJK character and text without one is skipped. The patterns have no look-behind or
+   * \b, so starting there finds the same first match.
+   */
+  enum Ideographic implements Filter {
+    INSTANCE
+  }
+
+  /**
+   * The first index in text[0, end) of a character at or above U+2E80, where the CJK blocks begin
+   * (a superset of the ideographs), or -1.
+   */
+  static int firstIdeograph(String text, int end) {
+    for (int i = 0, n = Math.min(end, text.length()); i < n; i++) {
+      if (text.charAt(i) >= '\u2E80') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * Which ASCII characters can begin a match of a pattern that matches only at word starts: its
    * first letters (lower case) and, when known, its first two characters ({@code 128 * first +
    * second}, null when not known). Letters compare case-blind; a non-ASCII character is always tried.
    */
-  record WordStart(boolean[] letters, boolean @Nullable [] pairs) {
+  record WordStart(boolean[] letters, boolean @Nullable [] pairs) implements Filter {
     boolean mayStart(String text, int at, int end) {
       char c = text.charAt(at);
       if (c >= 128) {
@@ -96,14 +131,22 @@ final class PatternScan {
     }
   }
 
-  /** Per pattern, its {@link WordStart} filter when it is a built-in \b pattern, else null. */
-  static @Nullable WordStart[] filters(List<Pattern> patterns) {
-    WordStart[] out = new WordStart[patterns.size()];
+  /**
+   * Per pattern, its {@link WordStart} filter when it is a built-in \b pattern, {@link Ideographic}
+   * when it is a built-in Chinese one, else null.
+   */
+  static @Nullable Filter[] filters(List<Pattern> patterns) {
+    Filter[] out = new Filter[patterns.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = WORD_START.contains(patterns.get(i).pattern()) ? wordStart(patterns.get(i).pattern()) : null;
+      String p = patterns.get(i).pattern();
+      out[i] = WORD_START.contains(p) ? wordStart(p) : IDEOGRAPHIC.contains(p) ? Ideographic.INSTANCE : null;
     }
     return out;
   }
+
+  private static final java.util.Set<String> IDEOGRAPHIC = java.util.stream.Stream.concat(
+      RefusalRules.CHINESE_DECLINES.stream(), java.util.stream.Stream.of(RefusalRules.CHINESE_DEFLECTION))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Built-in patterns whose every match starts at a word start: they open with \b and then a

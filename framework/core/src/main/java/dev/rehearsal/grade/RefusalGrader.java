@@ -40,13 +40,13 @@ final class RefusalGrader implements Grader {
   static final int MIN_PART = 120;
 
   private static final List<Pattern> DEFLECTIONS = RefusalRules.deflections();
-  private static final PatternScan.@Nullable WordStart[] DEFLECTION_STARTS = PatternScan.filters(DEFLECTIONS);
+  private static final PatternScan.@Nullable Filter[] DEFLECTION_STARTS = PatternScan.filters(DEFLECTIONS);
 
   private final String label;
   private final String partialLabel;
   private final List<String> extraPhrases;
   private final List<Pattern> declines;
-  private final PatternScan.@Nullable WordStart[] declineStarts;
+  private final PatternScan.@Nullable Filter[] declineStarts;
   private final @Nullable RefusalModel model;
 
   RefusalGrader(String label, List<String> extraPhrases, @Nullable RefusalModel model) {
