@@ -52,6 +52,9 @@ final class FixedLatencyServer implements AutoCloseable {
     this.latencyNanos = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
     this.selector = Selector.open();
     this.listener = ServerSocketChannel.open();
+    // A kept port (-Dbench.warm.port) is bound again by the next invocation while the last one's
+    // closed connections are still in TIME_WAIT; without this that bind fails for a minute.
+    listener.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     listener.configureBlocking(false);
     listener.register(selector, SelectionKey.OP_ACCEPT);
