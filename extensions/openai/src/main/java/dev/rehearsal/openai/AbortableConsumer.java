@@ -4,26 +4,28 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Buffers a response like {@link SimpleResponseConsumer}, but fails the exchange at its next event
- * once {@link #abort()} was called. Why: cancelling the client's future before the exchange has its
- * connection does not reach the exchange, which then reads a trickling body for as long as the
- * server sends it; failing here makes the client close that connection (issue 12 item 11).
+ * Buffers a response and its body like {@link BasicResponseConsumer}, but fails the exchange at its
+ * next event once {@link #abort()} was called. Why: cancelling the requester's future before the
+ * exchange has its connection does not reach the exchange, which then reads a trickling body for as
+ * long as the server sends it; failing here makes HttpCore close that connection (issue 12 item 11).
  */
-final class AbortableConsumer implements AsyncResponseConsumer<SimpleHttpResponse> {
+final class AbortableConsumer implements AsyncResponseConsumer<Message<HttpResponse, byte[]>> {
 
-  private final SimpleResponseConsumer delegate = SimpleResponseConsumer.create();
+  private final BasicResponseConsumer<byte[]> delegate =
+      new BasicResponseConsumer<>(new BasicAsyncEntityConsumer());
   private volatile boolean aborted;
 
   void abort() {
@@ -38,7 +40,7 @@ final class AbortableConsumer implements AsyncResponseConsumer<SimpleHttpRespons
 
   @Override
   public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
-      FutureCallback<SimpleHttpResponse> callback) throws HttpException, IOException {
+      FutureCallback<Message<HttpResponse, byte[]>> callback) throws HttpException, IOException {
     check();
     delegate.consumeResponse(response, entity, context, callback);
   }

@@ -112,6 +112,11 @@ final class OpenAiSettings {
     this.sampling = Map.copyOf(s);
   }
 
+  /** The connect timeout of both transports: {@code timeout}, at most 10 s. */
+  Duration connectTimeout() {
+    return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+  }
+
   String authValue(String key) {
     return authHeader.equals("Authorization") ? "Bearer " + key : key;
   }

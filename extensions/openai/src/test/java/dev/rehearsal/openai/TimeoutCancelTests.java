@@ -12,16 +12,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 12 item 11: a timed-out call frees its thread and its connection. */
+/**
+ * Issue 12 item 11: a timed-out call frees its thread and its connection, on both transports
+ * (HttpCore for http-version 1.1, the JDK client for 2).
+ */
 class TimeoutCancelTests {
 
-  @Test
-  void item11_timed_out_calls_free_their_threads_and_connections() throws Exception {
+  @ParameterizedTest(name = "http-version {0}")
+  @ValueSource(strings = {"1.1", "2"})
+  void item11_timed_out_calls_free_their_threads_and_connections(String version) throws Exception {
     // given a server that trickles one byte every 100 ms and never finishes a body
     try (TricklingServer server = new TricklingServer()) {
-      ModelClient http = Fixtures.openAi(server.baseUrl(), Map.of("timeout", "10s"));
+      ModelClient http = Fixtures.openAi(server.baseUrl(), Map.of("timeout", "10s", "http-version", version));
       int baseline = threadsInsideSend();
       ResilientModelClient client = new ResilientModelClient(http, RuntimeSettings.defaults()
           .withRetries(0, Duration.ofMillis(1), Duration.ofMillis(1))
