@@ -84,6 +84,16 @@ final class BottomK {
     return heap.size() >= capacity;
   }
 
+  /** How many entries are retained. */
+  int size() {
+    return heap.size();
+  }
+
+  /** Every retained entry, in no particular order. */
+  List<Entry> entries() {
+    return new ArrayList<>(heap);
+  }
+
   /** The {@code n} entries with the smallest keys: a uniform subsample of this sample. */
   List<Entry> smallest(int n) {
     List<Entry> all = new ArrayList<>(heap);

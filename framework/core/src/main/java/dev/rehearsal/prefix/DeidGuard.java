@@ -62,19 +62,36 @@ public final class DeidGuard {
   }
 
   static DeidReport scan(List<Prefix> prefixes, String policy, boolean redacted) {
+    // Each prefix is scanned on its own (in parallel: a sixth of sampling 10^5 prefixes), then the
+    // findings are counted in prefix order, so the report is the same as a scan one by one.
+    List<List<List<Finding>>> found = java.util.stream.IntStream.range(0, prefixes.size()).parallel()
+        .mapToObj(i -> findings(prefixes.get(i))).toList();
     Map<PiiKind, Long> counts = new EnumMap<>(PiiKind.class);
     List<FindingLocation> locations = new ArrayList<>();
-    for (Prefix p : prefixes) {
+    for (int k = 0; k < prefixes.size(); k++) {
+      Prefix p = prefixes.get(k);
+      java.util.Iterator<List<Finding>> fields = found.get(k).iterator();
       for (int i = 0; i < p.turns().size(); i++) {
         Turn t = p.turns().get(i);
-        record(p, i, "text", SCANNER.scan(t.text()), counts, locations);
+        record(p, i, "text", fields.next(), counts, locations);
         for (int c = 0; c < t.toolCalls().size(); c++) {
-          record(p, i, "tool_calls[" + c + "].arguments", SCANNER.scan(t.toolCalls().get(c).argumentsJson()), counts,
-              locations);
+          record(p, i, "tool_calls[" + c + "].arguments", fields.next(), counts, locations);
         }
       }
     }
     return new DeidReport(policy, counts, locations, redacted);
+  }
+
+  /** The findings of each field of {@code p} in scan order: per turn its text, then each tool call's arguments. */
+  private static List<List<Finding>> findings(Prefix p) {
+    List<List<Finding>> out = new ArrayList<>(p.turns().size());
+    for (Turn t : p.turns()) {
+      out.add(SCANNER.scan(t.text()));
+      for (ToolCall call : t.toolCalls()) {
+        out.add(SCANNER.scan(call.argumentsJson()));
+      }
+    }
+    return out;
   }
 
   private static void record(Prefix p, int turn, String field, List<Finding> findings, Map<PiiKind, Long> counts,

@@ -46,7 +46,9 @@ public final class PrefixSampler {
     SamplingPass pass = read(source);
     Map<String, Integer> allocation = Allocations.plan(spec.sample(), pass.population);
     List<BottomK.Entry> chosen = new ArrayList<>();
-    allocation.forEach((stratum, n) -> pass.reservoir(stratum).ifPresent(r -> chosen.addAll(r.smallest(n))));
+    // A stratum's whole reservoir needs no ordering by key: the chosen are put in log order below.
+    allocation.forEach((stratum, n) -> pass.reservoir(stratum).ifPresent(r ->
+        chosen.addAll(n >= r.size() ? r.entries() : r.smallest(n))));
     // Log order. One plain comparator: the composed comparingLong(..).thenComparingInt(..) took about
     // 3% of a whole gate's profile.
     chosen.sort((a, b) -> a.record().line() != b.record().line() ? Long.compare(a.record().line(), b.record().line())
