@@ -236,7 +236,7 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
             done.put(f.getKey(), f.getValue().join());
           } catch (java.util.concurrent.CompletionException | GraderException e) {
             errors.merge(g.getKey() + ": " + reason(e), 1L, Long::sum);
-            failures.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(f.getKey(), reason(e));
+            failures.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(f.getKey(), detail(e));
           }
         }
         verdicts.put(g.getKey(), done);
@@ -261,6 +261,29 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     private static String reason(RuntimeException e) {
       Throwable cause = e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
       return cause instanceof GraderException g ? g.reason() : "error: " + cause.getClass().getSimpleName();
+    }
+
+    /** Longest per-item failure kept: a provider's error text can be long, and every item carries its own. */
+    static final int MAX_DETAIL = 500;
+
+    /**
+     * What an item's failed grade records: the counted reason, then what exactly failed ({@code judge
+     * call failed: judge 'harm': fatal: batch errored: HTTP 500 server_error (batch batch_2)}), so one can tell why without
+     * rerunning. Counts stay by {@link #reason} alone. Only a {@link GraderException}'s detail is
+     * kept: its text names the judge, the failure kind and the client's message, which never quotes a
+     * header or a request body.
+     */
+    private static String detail(RuntimeException e) {
+      Throwable cause = e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
+      if (!(cause instanceof GraderException g) || g.getMessage() == null) {
+        return reason(e);
+      }
+      String text = g.getMessage();
+      if (text.length() <= MAX_DETAIL) {
+        return text;
+      }
+      int end = Character.isHighSurrogate(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+      return text.substring(0, end) + "…";
     }
   }
 }

@@ -118,6 +118,10 @@ class BatchJudgeTests {
     // then one grading per arm failed, counted with the batch's reason, and only those two were resubmitted
     assertThat(collected.graderErrors().get("candidate").count()).isEqualTo(1);
     assertThat(collected.graderErrors().get("production").byReason()).containsExactly(Map.entry("harm: judge call failed", 1L));
+    // and each failed item says why: the counted reason, the judge, and the batch's own error
+    assertThat(collected.items()).filteredOn(i -> i.grades().get("harm").error().isPresent()).hasSize(2)
+        .allSatisfy(i -> assertThat(i.grades().get("harm").error().orElseThrow())
+            .startsWith("judge call failed: judge 'harm': fatal: batch ").contains("500").contains("(batch batch_"));
     assertThat(collected.health().problems()).anySatisfy(p -> assertThat(p).contains("graders failed on 1 of 20"));
     assertThat(collected.decision().action()).isEqualTo(Action.HOLD);
     assertThat(server.received()).hasSize(42);
