@@ -39,7 +39,16 @@ public final class GateOverheadBenchmark implements Benchmark {
    * {@code -Dbench.rounds=N} times the zero-latency lines N times in the one JVM: the first round runs
    * while the JIT still compiles the paths, later rounds show the steady state.
    */
-  static final int ROUNDS = (int) Benchmark.longOption("bench.rounds", 1);
+  static final int ROUNDS = rounds();
+
+  private static int rounds() {
+    long n = Benchmark.longOption("bench.rounds", 1);
+    if (n < 1 || n > 100) {
+      throw new IllegalArgumentException("-Dbench.rounds=" + n + " must be between 1 and 100 (rounds of the"
+          + " zero-latency lines in one JVM)");
+    }
+    return (int) n;
+  }
 
   @Override
   public String name() {
