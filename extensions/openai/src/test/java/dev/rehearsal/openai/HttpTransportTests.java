@@ -62,7 +62,7 @@ class HttpTransportTests {
       ModelClient client;
       ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(proxyUri.getHost(), proxyUri.getPort())));
       try {
-        client = openAi("http://127.0.0.2:9/v1", Map.of("http-version", version));
+        client = openAi("http://127.0.0.1:9/v1", Map.of("http-version", version));
       } finally {
         ProxySelector.setDefault(before);
       }
@@ -75,7 +75,7 @@ class HttpTransportTests {
       // then the proxy received it, for the endpoint's host, from the JDK client (HttpCore has no
       // proxy support, so a proxied endpoint gets the JDK transport)
       assertThat(proxy.requests()).hasSize(1);
-      assertThat(header(proxy.requests().get(0), "Host")).contains("127.0.0.2:9");
+      assertThat(header(proxy.requests().get(0), "Host")).contains("127.0.0.1:9");
       assertThat(header(proxy.requests().get(0), "User-Agent")).hasValueSatisfying(a -> assertThat(a).startsWith("Java-http-client"));
     }
   }
