@@ -109,6 +109,16 @@ public final class CanonicalDigest {
     return this;
   }
 
+  /**
+   * Raw text: {@code s} in UTF-8 as {@link String#getBytes} encodes it (a lone surrogate becomes
+   * '?'), neither quoted nor escaped, and no separator. For digests of text that is not JSON (the run
+   * store's length-prefixed item rows); not to be mixed with the JSON methods in one digest.
+   */
+  public CanonicalDigest text(String s) {
+    string(s, false);
+    return this;
+  }
+
   private void separate() {
     if (comma) {
       put(',');

@@ -1,5 +1,6 @@
 package dev.rehearsal.run.store;
 
+import dev.rehearsal.model.runtime.CanonicalDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,7 +76,7 @@ final class ItemTable {
    */
   static String digest(List<ItemRow> items) {
     // Fed piece by piece: building a String per row was a twelfth of a warm rerun's allocations.
-    Utf8Digest sha = new Utf8Digest();
+    CanonicalDigest sha = CanonicalDigest.start();
     for (ItemRow r : items) {
       field(sha, r.sampleId());
       field(sha, r.arm());
@@ -94,11 +95,11 @@ final class ItemTable {
         field(sha, g.error().orElse("\0none"));
       }
     }
-    return sha.hex();
+    return sha.finish();
   }
 
-  private static void field(Utf8Digest sha, String value) {
-    sha.number(value.length()).text(":").text(value);
+  private static void field(CanonicalDigest sha, String value) {
+    sha.text(Integer.toString(value.length())).text(":").text(value);
   }
 
   /** Runs one statement for every row of {@code rows} in one transaction. */

@@ -33,14 +33,6 @@ class ItemDigestTests {
     }
   }
 
-  @Test
-  void numbers_are_written_as_integer_to_string_writes_them() {
-    for (int value : new int[] {0, 7, 9, 10, 99, 100, 12_345, Integer.MAX_VALUE, -1, Integer.MIN_VALUE}) {
-      assertThat(new Utf8Digest().number(value).hex()).as("%d", value)
-          .isEqualTo(new Utf8Digest().text(Integer.toString(value)).hex());
-    }
-  }
-
   private static ItemRow item(SplittableRandom random) {
     List<ItemRow.Grade> grades = new ArrayList<>();
     for (int g = random.nextInt(0, 4); g > 0; g--) {
