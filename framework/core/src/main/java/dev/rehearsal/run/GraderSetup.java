@@ -259,23 +259,27 @@ record GraderSetup(boolean refreeze, Optional<Function<ModelConfig, ModelClient>
     }
 
     private static String reason(RuntimeException e) {
-      Throwable cause = e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
+      Throwable cause = cause(e);
       return cause instanceof GraderException g ? g.reason() : "error: " + cause.getClass().getSimpleName();
+    }
+
+    /** The grader's own exception where a future wrapped it. */
+    private static Throwable cause(RuntimeException e) {
+      return e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
     }
 
     /** Longest per-item failure kept: a provider's error text can be long, and every item carries its own. */
     static final int MAX_DETAIL = 500;
 
     /**
-     * What an item's failed grade records: the counted reason, then what exactly failed ({@code judge
-     * call failed: judge 'harm': fatal: batch errored: HTTP 500 server_error (batch batch_2)}), so one can tell why without
-     * rerunning. Counts stay by {@link #reason} alone. Only a {@link GraderException}'s detail is
-     * kept: its text names the judge, the failure kind and the client's message, which never quotes a
-     * header or a request body.
+     * What an item's failed grade records: the counted reason, then what exactly failed ({@code judge call
+     * failed: judge 'harm': fatal: batch errored: HTTP 500 server_error (batch batch_2)}), so one can tell
+     * why without rerunning. Counts stay by {@link #reason} alone. Only a {@link GraderException}'s
+     * message is kept: it names the judge, the failure kind and the client's message, which never
+     * quotes a header or a request body.
      */
     private static String detail(RuntimeException e) {
-      Throwable cause = e.getCause() != null && !(e instanceof GraderException) ? e.getCause() : e;
-      if (!(cause instanceof GraderException g) || g.getMessage() == null) {
+      if (!(cause(e) instanceof GraderException g)) {
         return reason(e);
       }
       String text = g.getMessage();
