@@ -30,9 +30,7 @@ class BatchKillTests {
     BatchGates.write(dir, 20, ", batch: { max-wait: 10m, poll-interval: 20ms }", "2%");
     server.hold = true;
     Path output = dir.resolve("child.out");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BatchGateMain.class.getName(), dir.toString(), server.baseUrl())
-        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process child = child(BatchGateMain.class, output);
     awaitOrFail(() -> server.batchCount() == 2 && server.polls() >= 6, Duration.ofSeconds(60), output);
 
     // when it is killed with SIGKILL, the batches end, and the gate runs again in this JVM
@@ -56,9 +54,7 @@ class BatchKillTests {
     BatchJudgeTests.write(dir, server, "", BatchJudgeTests.SCRIPTED, ", batch: { max-wait: 10m, poll-interval: 20ms }");
     server.hold = true;
     Path output = dir.resolve("child.out");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BatchJudgeMain.class.getName(), dir.toString(), server.baseUrl())
-        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process child = child(BatchJudgeMain.class, output);
     awaitOrFail(() -> server.batchCount() == 1 && server.polls() >= 3, Duration.ofSeconds(60), output);
 
     // when it is killed with SIGKILL, the batch ends, and the gate runs again in this JVM
@@ -84,5 +80,12 @@ class BatchKillTests {
       }
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
     }
+  }
+
+  /** A child JVM on this test's class path running {@code main} on the gate folder and the server, output to {@code output}. */
+  private Process child(Class<?> main, Path output) throws java.io.IOException {
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), main.getName(), dir.toString(), server.baseUrl())
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
 }
