@@ -7,7 +7,7 @@ import dev.rehearsal.model.batch.BatchEntry;
 import dev.rehearsal.model.batch.BatchSettings;
 import dev.rehearsal.prefix.Prefix;
 import dev.rehearsal.run.store.BatchTable;
-import dev.rehearsal.run.store.CacheKey;
+import dev.rehearsal.run.store.ModelKeys;
 import dev.rehearsal.run.store.ResponseCache;
 import dev.rehearsal.run.store.RunStore;
 import java.time.Duration;
@@ -67,9 +67,10 @@ final class BatchArm {
       boolean wait, Collected run) {
     Map<String, ModelRequest> requests = new LinkedHashMap<>();
     Map<String, String> keyOf = new LinkedHashMap<>();
+    ModelKeys keys = new ModelKeys(client.modelId(), keyed);
     for (Prefix p : prefixes) {
       ModelRequest request = new ModelRequest(p.turns(), p.source().conversation().tools(), sampling, p.sampleId());
-      String key = CacheKey.of(client.modelId(), keyed, request);
+      String key = keys.of(request);
       requests.putIfAbsent(key, request);
       keyOf.put(p.sampleId(), key);
     }

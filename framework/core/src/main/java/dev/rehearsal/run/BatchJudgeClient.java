@@ -5,7 +5,7 @@ import dev.rehearsal.model.ModelException;
 import dev.rehearsal.model.ModelReply;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.batch.BatchDeferredException;
-import dev.rehearsal.run.store.CacheKey;
+import dev.rehearsal.run.store.ModelKeys;
 import dev.rehearsal.run.store.ResponseCache;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,21 +22,21 @@ import java.util.concurrent.CompletableFuture;
 final class BatchJudgeClient implements ModelClient {
 
   private final String modelId;
-  private final Map<String, Object> keyed;
+  private final ModelKeys keys;
   private final ResponseCache cache;
   private final BatchArm.Collected run;
   private final Map<String, ModelRequest> deferred = new LinkedHashMap<>();
 
   BatchJudgeClient(String modelId, Map<String, Object> keyed, ResponseCache cache, BatchArm.Collected run) {
     this.modelId = modelId;
-    this.keyed = keyed;
+    this.keys = new ModelKeys(modelId, keyed);
     this.cache = cache;
     this.run = run;
   }
 
   @Override
   public CompletableFuture<ModelReply> complete(ModelRequest request) {
-    String key = CacheKey.of(modelId, keyed, request);
+    String key = keys.of(request);
     Optional<ModelReply> stored = cache.get(key);
     if (stored.isPresent()) {
       return CompletableFuture.completedFuture(stored.get());

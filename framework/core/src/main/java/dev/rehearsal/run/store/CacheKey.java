@@ -18,6 +18,7 @@ import org.apiguardian.api.API;
  * parameters, headers...), the request parameters, the messages and the tools, plus the sample key
  * when sampling is random (temperature above 0, or not given, since APIs then default to 1).
  * Version 2 added the settings and the full endpoint (issue 12 item 2); version 1 entries miss.
+ * {@link ModelKeys} gives the same keys faster when one model entry's requests are keyed.
  *
  * @since 0.1
  */
@@ -49,13 +50,18 @@ public final class CacheKey {
     if (random(request.parameters().get("temperature"))) {
       d.name("sampleKey").value(request.sampleKey());
     }
-    Map<String, Object> tools = new TreeMap<>();
-    request.tools().forEach((name, schema) -> tools.put(name, json(schema)));
-    return d.name("settings").value(settings).name("tools").value(tools).name("version").value(VERSION)
+    return d.name("settings").value(settings).name("tools").value(tools(request)).name("version").value(VERSION)
         .endObject().finish();
   }
 
-  private static void message(CanonicalDigest d, Turn turn) {
+  /** The request's tools by name, each schema parsed when it is JSON. */
+  static Map<String, Object> tools(ModelRequest request) {
+    Map<String, Object> tools = new TreeMap<>();
+    request.tools().forEach((name, schema) -> tools.put(name, json(schema)));
+    return tools;
+  }
+
+  static void message(CanonicalDigest d, Turn turn) {
     d.beginObject().name("multimodal").value(turn.multimodal()).name("role").value(turn.role().wireName())
         .name("text").value(turn.text());
     turn.toolCallId().ifPresent(id -> d.name("toolCallId").value(id));
@@ -77,7 +83,7 @@ public final class CacheKey {
     }
   }
 
-  private static boolean random(Object temperature) {
+  static boolean random(Object temperature) {
     if (temperature == null) {
       return true;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers from the {@link ResponseCache} when it can, else calls the model and commits the reply
@@ -32,6 +33,8 @@ public final class CachingModelClient implements ModelClient {
   private final LongAdder writes = new LongAdder();
 
   private final Map<String, ?> settings;
+  /** Built on first use: the delegate's model id may not be known at construction. */
+  private volatile ModelKeys keys;
   /** At most this many keys claimed and not yet answered; the rest queue unclaimed (see below). */
   private final int window;
   private int claimedNow;
@@ -43,8 +46,11 @@ public final class CachingModelClient implements ModelClient {
    */
   private final ConcurrentHashMap<Same, Ahead> ahead = new ConcurrentHashMap<>();
 
-  /** A prefetched request's key and its intact stored reply; without one it goes straight to a claim. */
-  private record Ahead(String key, Optional<ModelReply> reply) {}
+  /**
+   * A prefetched request's intact stored reply, or its key when none was found: it then goes straight
+   * to a claim. A hit keeps no key: 10^5 of them held until answered were young-GC copying.
+   */
+  private record Ahead(@Nullable String key, @Nullable ModelReply reply) {}
 
   /** A request compared by identity (a record's equals would compare every turn's text). */
   private record Same(ModelRequest request) {
@@ -110,20 +116,34 @@ public final class CachingModelClient implements ModelClient {
   private void prefetchChunk(java.util.List<ModelRequest> chunk) {
     java.util.List<String> chunkKeys = new java.util.ArrayList<>(chunk.size());
     for (ModelRequest request : chunk) {
-      chunkKeys.add(CacheKey.of(delegate.modelId(), settings, request));
+      chunkKeys.add(keys().of(request));
     }
     Map<String, ModelReply> found = cache.getAll(chunkKeys);
     for (int i = 0; i < chunk.size(); i++) {
       String key = chunkKeys.get(i);
-      ahead.put(new Same(chunk.get(i)), new Ahead(key, Optional.ofNullable(found.get(key))));
+      ModelReply reply = found.get(key);
+      ahead.put(new Same(chunk.get(i)), reply != null ? new Ahead(null, reply) : new Ahead(key, null));
     }
+  }
+
+  private ModelKeys keys() {
+    ModelKeys k = keys;
+    if (k == null) {
+      k = new ModelKeys(delegate.modelId(), settings);
+      keys = k;
+    }
+    return k;
   }
 
   @Override
   public CompletableFuture<ModelReply> complete(ModelRequest request) {
     Ahead known = ahead.remove(new Same(request));
-    String key = known != null ? known.key() : CacheKey.of(delegate.modelId(), settings, request);
-    Optional<ModelReply> cached = fresh ? Optional.empty() : known != null ? known.reply() : cache.get(key);
+    if (known != null && known.reply() != null) {
+      hits.increment();
+      return CompletableFuture.completedFuture(known.reply());
+    }
+    String key = known != null && known.key() != null ? known.key() : keys().of(request);
+    Optional<ModelReply> cached = fresh || known != null ? Optional.empty() : cache.get(key);
     if (cached.isPresent()) {
       hits.increment();
       return CompletableFuture.completedFuture(cached.get());
