@@ -186,16 +186,22 @@ final class ModelArm {
 
   private static Map<String, Response> generate(ToolTurnRunner runner, List<Prefix> prefixes,
       List<ModelRequest> requests) {
-    List<CompletableFuture<Response>> futures = new ArrayList<>();
+    // Answers from the store come back complete and are taken at once: held until every call was
+    // sent, 10^5 futures and their stages were young-GC copying in a warm rerun.
+    Response[] answered = new Response[prefixes.size()];
+    List<CompletableFuture<Response>> waiting = new ArrayList<>(prefixes.size());
     for (int i = 0; i < prefixes.size(); i++) {
       Prefix p = prefixes.get(i);
-      futures.add(call(runner, requests.get(i), p.source().conversation(), p.sampleId()));
+      CompletableFuture<Response> f = call(runner, requests.get(i), p.source().conversation(), p.sampleId());
+      boolean done = f.isDone();
+      answered[i] = done ? f.join() : null;
+      waiting.add(done ? null : f);
     }
     Map<String, Response> out = new LinkedHashMap<>(prefixes.size() * 4 / 3 + 1);
-    futures.forEach(f -> {
-      Response r = f.join();
+    for (int i = 0; i < answered.length; i++) {
+      Response r = answered[i] != null ? answered[i] : waiting.get(i).join();
       out.put(r.sampleId(), r);
-    });
+    }
     return out;
   }
 

@@ -42,8 +42,8 @@ final class ReplyCodec {
    * first took a third of reading them), else by {@link #tree}, as payloads always were.
    */
   static Optional<ModelReply> decode(String payload) {
-    try {
-      Optional<ModelReply> reply = streamed(payload);
+    try (JsonParser p = JSON.getFactory().createParser(payload)) {
+      Optional<ModelReply> reply = streamed(p);
       if (reply.isPresent()) {
         return reply;
       }
@@ -53,54 +53,69 @@ final class ReplyCodec {
     return tree(payload);
   }
 
-  /** The reply when {@code payload} is an object of known fields of the written types, else empty. */
-  private static Optional<ModelReply> streamed(String payload) throws IOException {
+  /**
+   * The reply stored as the UTF-8 bytes {@code payload}: {@code decode(new String(payload, UTF_8))},
+   * read from the bytes without a String of the whole payload (the run store hands out SQLite's
+   * stored bytes as they are).
+   */
+  static Optional<ModelReply> decode(byte[] payload) {
     try (JsonParser p = JSON.getFactory().createParser(payload)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
+      Optional<ModelReply> reply = streamed(p);
+      if (reply.isPresent()) {
+        return reply;
       }
-      String text = null;
-      String finish = "";
-      long[] numbers = new long[3];
-      List<ToolCall> calls = null;
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String name = p.currentName();
-        // A repeated field: the last one counts, as in the tree.
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "text", "finishReason" -> {
-            if (value != JsonToken.VALUE_STRING) {
-              return Optional.empty();
-            }
-            if (name.equals("text")) {
-              text = p.getText();
-            } else {
-              finish = p.getText();
-            }
+    } catch (IOException e) {
+      // Not JSON, or not UTF-8, as far as the token reader got: the tree reader gives the verdict.
+    }
+    return tree(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The reply when the parsed payload is an object of known fields of the written types, else empty. */
+  private static Optional<ModelReply> streamed(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      return Optional.empty();
+    }
+    String text = null;
+    String finish = "";
+    long[] numbers = new long[3];
+    List<ToolCall> calls = null;
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String name = p.currentName();
+      // A repeated field: the last one counts, as in the tree.
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "text", "finishReason" -> {
+          if (value != JsonToken.VALUE_STRING) {
+            return Optional.empty();
           }
-          case "inputTokens", "outputTokens", "latencyMicros" -> {
-            if (!integer(p, value)) {
-              return Optional.empty();
-            }
-            numbers[NUMBERS.indexOf(name)] = p.getLongValue();
+          if (name.equals("text")) {
+            text = p.getText();
+          } else {
+            finish = p.getText();
           }
-          case "toolCalls" -> {
-            calls = value == JsonToken.START_ARRAY ? calls(p) : null;
-            if (calls == null) {
-              return Optional.empty();
-            }
+        }
+        case "inputTokens", "outputTokens", "latencyMicros" -> {
+          if (!integer(p, value)) {
+            return Optional.empty();
           }
-          default -> {
+          numbers[NUMBERS.indexOf(name)] = p.getLongValue();
+        }
+        case "toolCalls" -> {
+          calls = value == JsonToken.START_ARRAY ? calls(p) : null;
+          if (calls == null) {
             return Optional.empty();
           }
         }
+        default -> {
+          return Optional.empty();
+        }
       }
-      if (text == null || calls == null) {
-        return Optional.empty();
-      }
-      return Optional.of(new ModelReply(text, calls, finish, numbers[0], numbers[1],
-          Duration.ofNanos(numbers[2] * 1000)));
     }
+    if (text == null || calls == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ModelReply(text, calls, finish, numbers[0], numbers[1],
+        Duration.ofNanos(numbers[2] * 1000)));
   }
 
   private static final List<String> NUMBERS = List.of("inputTokens", "outputTokens", "latencyMicros");
@@ -129,7 +144,7 @@ final class ReplyCodec {
       calls.add(new ToolCall(fields.getOrDefault("id", ""), fields.getOrDefault("name", ""),
           fields.getOrDefault("arguments", "")));
     }
-    return calls;
+    return calls.isEmpty() ? List.of() : calls;
   }
 
   private static final Set<String> CALL_FIELDS = Set.of("id", "name", "arguments");

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replies by {@link CacheKey}, each stored with a SHA-256 of its payload; a row whose checksum
@@ -172,33 +173,50 @@ public final class ResponseCache {
 
   /** Reads {@code keys} in chunks of 500; rows failing their checksum are left out (and counted). */
   private Map<String, ModelReply> read(List<String> keys, boolean countCorrupted) {
-    Map<String, ModelReply> out = new HashMap<>();
+    Map<String, ModelReply> out = new HashMap<>(keys.size() * 4 / 3 + 1);
+    boolean sqlite = store.dialect() == Dialect.SQLITE;
     for (List<String> chunk : chunks(keys)) {
-      List<String[]> rows = store.read(c -> {
+      List<Row> rows = store.read(c -> {
         try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
             + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
           for (int i = 0; i < chunk.size(); i++) {
             p.setString(i + 1, chunk.get(i));
           }
-          List<String[]> found = new ArrayList<>();
+          List<Row> found = new ArrayList<>(chunk.size());
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-              found.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+              found.add(new Row(r.getString(1), payload(r, 2, sqlite), r.getString(3)));
             }
           }
           return found;
         }
       });
-      for (String[] row : rows) {
-        Optional<ModelReply> reply = intact(row[1], row[2]);
+      for (Row row : rows) {
+        Optional<ModelReply> reply = intact(row.payload(), row.checksum());
         if (reply.isPresent()) {
-          out.put(row[0], reply.get());
+          out.put(row.key(), reply.get());
         } else if (countCorrupted) {
           corrupted.increment();
         }
       }
     }
     return out;
+  }
+
+  /** A stored reply as read: its payload's UTF-8 bytes (null when the column is null) and checksum. */
+  private record Row(String key, byte @Nullable [] payload, String checksum) {}
+
+  /**
+   * A payload column's UTF-8 bytes. SQLite hands out a text value's stored UTF-8 bytes as they are
+   * (no String to decode and encode again); PostgreSQL's driver gives a text column's bytes in the
+   * connection's encoding, so there the text is read and encoded.
+   */
+  private static byte @Nullable [] payload(ResultSet r, int column, boolean sqlite) throws SQLException {
+    if (sqlite) {
+      return r.getBytes(column);
+    }
+    String text = r.getString(column);
+    return text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Commits every queued put and claim in one transaction; runs with the write connection held. */
@@ -332,7 +350,12 @@ public final class ResponseCache {
 
   /** The reply of a row whose checksum matches, else empty (not counted: callers count). */
   private static Optional<ModelReply> intact(String payload, String checksum) {
-    return CanonicalJson.sha256(payload).equals(checksum) ? ReplyCodec.decode(payload) : Optional.empty();
+    return intact(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), checksum);
+  }
+
+  private static Optional<ModelReply> intact(byte @Nullable [] payload, @Nullable String checksum) {
+    return payload != null && checksum != null && PayloadChecksum.matches(payload, checksum)
+        ? ReplyCodec.decode(payload) : Optional.empty();
   }
 
   /** A put (row set) or a claim (key only) waiting for its commit; fields guarded by the write lock. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.conversation.ToolCall;
 import dev.rehearsal.model.ModelReply;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,25 @@ class ReplyCodecTests {
     }
     for (String payload : damaged) {
       assertThat(ReplyCodec.decode(payload)).as(payload).isEqualTo(ReplyCodec.tree(payload));
+    }
+  }
+
+  @Test
+  void reads_stored_bytes_as_the_text_they_encode() {
+    SplittableRandom random = new SplittableRandom(8);
+    for (int i = 0; i < 10_000; i++) {
+      String written = i % 2 == 0 ? ReplyCodec.encode(reply(random)) : otherShape(random);
+      byte[] bytes = written.getBytes(StandardCharsets.UTF_8);
+      if (random.nextInt(3) == 0) {
+        // Damaged bytes, also invalid UTF-8: a high byte anywhere, or the payload cut inside a character.
+        int at = random.nextInt(bytes.length);
+        bytes = random.nextBoolean() ? Arrays.copyOf(bytes, at) : bytes.clone();
+        if (at < bytes.length) {
+          bytes[at] = (byte) random.nextInt(0x80, 0x100);
+        }
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(ReplyCodec.decode(bytes)).as(text).isEqualTo(ReplyCodec.decode(text));
     }
   }
 
