@@ -39,6 +39,8 @@ public final class CanonicalDigest {
   private final byte[] buf = new byte[8192];
   private int n;
   private final byte[] sum = new byte[32];
+  /** A text's characters, a part at a time (at most 6 bytes each fit the buffer after a flush). */
+  private final char[] chars = new char[1024];
   /** Whether the next value, name or container follows a value at the same level. */
   private boolean comma;
 
@@ -288,70 +290,60 @@ public final class CanonicalDigest {
 
   /**
    * {@code s} in UTF-8 as {@link String#getBytes} encodes it (a lone surrogate becomes '?'), quoted
-   * and escaped as Jackson escapes, or raw when it is canonical JSON already. Encoded by the JDK's
-   * UTF-8 encoder (a copy for ASCII text), then copied in runs between escapes: a character at a
-   * time, this was a fifth of a warm rerun's key time. A byte of a multi-byte character is never
-   * below 0x80, so only ASCII characters are escaped.
+   * and escaped as Jackson escapes, or raw when it is canonical JSON already. The characters are
+   * copied out a part at a time and encoded in one loop without a bounds check per byte: a
+   * character at a time through {@link String#charAt} and {@link #put}, this was a fifth of a warm
+   * rerun's key time, and the JDK's encoder would allocate an array per text.
    */
   private void string(String s, boolean quoted) {
-    if (s.length() <= SHORT) {
-      shortString(s, quoted);
-      return;
-    }
-    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    if (!quoted) {
-      put(utf8, 0, utf8.length);
-      return;
-    }
-    put('"');
-    int run = 0;
-    for (int i = 0; i < utf8.length; i++) {
-      byte b = utf8[i];
-      if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
-        put(utf8, run, i - run);
-        escape((char) b);
-        run = i + 1;
-      }
-    }
-    put(utf8, run, utf8.length - run);
-    put('"');
-  }
-
-  /** Names, roles and ids: encoded a character at a time, without the encoder's array. */
-  private static final int SHORT = 32;
-
-  private void shortString(String s, boolean quoted) {
     if (quoted) {
       put('"');
     }
     int length = s.length();
-    for (int i = 0; i < length; i++) {
-      char c = s.charAt(i);
+    for (int start = 0; start < length; ) {
+      int end = Math.min(length, start + chars.length);
+      if (end < length && Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--; // encoded with its low surrogate, in the next part
+      }
+      s.getChars(start, end, chars, 0);
+      encode(end - start, quoted);
+      start = end;
+    }
+    if (quoted) {
+      put('"');
+    }
+  }
+
+  /** Encodes {@code chars[0, count)}; first makes room for the longest encoding, 6 bytes a character. */
+  private void encode(int count, boolean quoted) {
+    if (buf.length - n < 6 * count) {
+      digest.update(buf, 0, n);
+      n = 0;
+    }
+    for (int i = 0; i < count; i++) {
+      char c = chars[i];
       if (c < 0x80) {
         if (!quoted || (c >= 0x20 && c != '"' && c != '\\')) {
-          put(c);
+          buf[n++] = (byte) c;
         } else {
           escape(c);
         }
       } else if (c < 0x800) {
-        put(0xC0 | (c >> 6));
-        put(0x80 | (c & 0x3F));
+        buf[n++] = (byte) (0xC0 | (c >> 6));
+        buf[n++] = (byte) (0x80 | (c & 0x3F));
       } else if (!Character.isSurrogate(c)) {
-        put(0xE0 | (c >> 12));
-        put(0x80 | ((c >> 6) & 0x3F));
-        put(0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        put(0xF0 | (cp >> 18));
-        put(0x80 | ((cp >> 12) & 0x3F));
-        put(0x80 | ((cp >> 6) & 0x3F));
-        put(0x80 | (cp & 0x3F));
+        buf[n++] = (byte) (0xE0 | (c >> 12));
+        buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buf[n++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+        int cp = Character.toCodePoint(c, chars[++i]);
+        buf[n++] = (byte) (0xF0 | (cp >> 18));
+        buf[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = (byte) (0x80 | (cp & 0x3F));
       } else {
-        put('?');
+        buf[n++] = '?';
       }
-    }
-    if (quoted) {
-      put('"');
     }
   }
 

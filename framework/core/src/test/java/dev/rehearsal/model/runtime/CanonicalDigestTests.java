@@ -81,10 +81,16 @@ class CanonicalDigestTests {
   }
 
   @Test
-  void hashes_texts_longer_than_its_buffer_with_characters_split_across_the_boundary() {
-    for (int pad = 8180; pad < 8200; pad++) {
+  void hashes_texts_longer_than_its_buffers_with_characters_split_across_the_boundaries() {
+    // The byte buffer holds 8,192 bytes; texts are encoded 1,024 characters at a time.
+    java.util.stream.IntStream pads = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(1015, 1030),
+        java.util.stream.IntStream.concat(java.util.stream.IntStream.range(2040, 2052),
+            java.util.stream.IntStream.range(8180, 8200)));
+    for (int pad : pads.toArray()) {
       String text = "a".repeat(pad) + "\ud83d\ude00é日\u0001" + "b".repeat(pad);
+      String lone = "a".repeat(pad) + "\ud83d" + "\n".repeat(pad);
       assertThat(CanonicalJson.sha256Of(Map.of("text", text))).isEqualTo(reference(Map.of("text", text)));
+      assertThat(CanonicalJson.sha256Of(Map.of("text", lone))).isEqualTo(reference(Map.of("text", lone)));
     }
   }
 
