@@ -59,6 +59,10 @@ final class ReplyCodec {
    * stored bytes as they are).
    */
   static Optional<ModelReply> decode(byte[] payload) {
+    ModelReply written = WrittenReply.read(payload);
+    if (written != null) {
+      return Optional.of(written);
+    }
     try (JsonParser p = JSON.getFactory().createParser(payload)) {
       Optional<ModelReply> reply = streamed(p);
       if (reply.isPresent()) {

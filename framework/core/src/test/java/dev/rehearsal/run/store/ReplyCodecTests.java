@@ -68,13 +68,25 @@ class ReplyCodecTests {
     SplittableRandom random = new SplittableRandom(8);
     for (int i = 0; i < 10_000; i++) {
       String written = i % 2 == 0 ? ReplyCodec.encode(reply(random)) : otherShape(random);
-      byte[] bytes = written.getBytes(StandardCharsets.UTF_8);
-      if (random.nextInt(3) == 0) {
+      byte[] whole = written.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = whole;
+      int damage = random.nextInt(6);
+      if (damage == 0) {
         // Damaged bytes, also invalid UTF-8: a high byte anywhere, or the payload cut inside a character.
         int at = random.nextInt(bytes.length);
         bytes = random.nextBoolean() ? Arrays.copyOf(bytes, at) : bytes.clone();
         if (at < bytes.length) {
           bytes[at] = (byte) random.nextInt(0x80, 0x100);
+        }
+      } else if (damage == 1) {
+        // A byte of a multi-byte character left out: often the text's last one, just before its quote.
+        int[] high = java.util.stream.IntStream.range(0, bytes.length).filter(k -> whole[k] < 0).toArray();
+        if (high.length > 0) {
+          int at = high[random.nextInt(high.length)];
+          byte[] cut = new byte[bytes.length - 1];
+          System.arraycopy(bytes, 0, cut, 0, at);
+          System.arraycopy(bytes, at + 1, cut, at, bytes.length - at - 1);
+          bytes = cut;
         }
       }
       String text = new String(bytes, StandardCharsets.UTF_8);
