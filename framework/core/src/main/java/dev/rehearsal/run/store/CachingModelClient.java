@@ -98,7 +98,7 @@ public final class CachingModelClient implements ModelClient {
 
   /**
    * Reads the stored replies of {@code requests} ahead, {@value ResponseCache#CHUNK} keys per query
-   * ({@link ResponseCache#getAll}): a warm rerun of 100,000 samples otherwise paid a query and a lock
+   * ({@link ResponseCache#getInOrder}): a warm rerun of 100,000 samples otherwise paid a query and a lock
    * per request. A key found absent skips its own lookup later; its claim still looks for a reply
    * another runner stored meanwhile, so none is asked for twice.
    */
@@ -122,10 +122,10 @@ public final class CachingModelClient implements ModelClient {
     for (ModelRequest request : chunk) {
       chunkKeys.add(keys().of(request));
     }
-    Map<String, ModelReply> found = cache.getAll(chunkKeys);
+    ModelReply[] found = cache.getInOrder(chunkKeys);
     for (int i = 0; i < chunk.size(); i++) {
       String key = chunkKeys.get(i);
-      ModelReply reply = found.get(key);
+      ModelReply reply = found[i];
       ahead.put(new Same(chunk.get(i)), reply != null ? new Ahead(null, reply) : new Ahead(key, null));
     }
   }

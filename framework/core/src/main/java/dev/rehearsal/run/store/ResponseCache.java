@@ -173,19 +173,39 @@ public final class ResponseCache {
 
   /** Reads {@code keys} in chunks of 500; rows failing their checksum are left out (and counted). */
   private Map<String, ModelReply> read(List<String> keys, boolean countCorrupted) {
+    ModelReply[] replies = inOrder(keys, countCorrupted);
     Map<String, ModelReply> out = new HashMap<>(keys.size() * 4 / 3 + 1);
+    for (int i = 0; i < replies.length; i++) {
+      if (replies[i] != null) {
+        out.put(keys.get(i), replies[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The intact stored replies of {@code keys}, by position (null where none is stored or intact;
+   * rows failing their checksum are counted). A warm rerun's prefetch reads 10^5 of them this way:
+   * each row names its key by position, so no key is read back as a String and looked up again.
+   */
+  @Nullable ModelReply[] getInOrder(List<String> keys) {
+    return inOrder(keys, true);
+  }
+
+  private @Nullable ModelReply[] inOrder(List<String> keys, boolean countCorrupted) {
+    ModelReply[] out = new ModelReply[keys.size()];
     boolean sqlite = store.dialect() == Dialect.SQLITE;
-    for (List<String> chunk : chunks(keys)) {
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
       List<Row> rows = store.read(c -> {
-        try (PreparedStatement p = c.prepareStatement("SELECT cache_key, payload, checksum FROM responses"
-            + " WHERE cache_key IN (" + marks(chunk.size()) + ")")) {
+        try (PreparedStatement p = c.prepareStatement(byPosition(chunk.size()))) {
           for (int i = 0; i < chunk.size(); i++) {
             p.setString(i + 1, chunk.get(i));
           }
           List<Row> found = new ArrayList<>(chunk.size());
           try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-              found.add(new Row(r.getString(1), payload(r, 2, sqlite), r.getString(3)));
+              found.add(new Row(r.getInt(1), payload(r, 2, sqlite), r.getString(3)));
             }
           }
           return found;
@@ -194,7 +214,7 @@ public final class ResponseCache {
       for (Row row : rows) {
         Optional<ModelReply> reply = intact(row.payload(), row.checksum());
         if (reply.isPresent()) {
-          out.put(row.key(), reply.get());
+          out[from + row.position()] = reply.get();
         } else if (countCorrupted) {
           corrupted.increment();
         }
@@ -203,8 +223,28 @@ public final class ResponseCache {
     return out;
   }
 
+  private static final String FULL_CHUNK = byPositionSql(CHUNK);
+
+  private static String byPosition(int n) {
+    return n == CHUNK ? FULL_CHUNK : byPositionSql(n);
+  }
+
+  /**
+   * The stored rows of {@code n} keys, each with its key's position: the keys as a table of constant
+   * rows joined to {@code responses} by its primary key (SQLite and PostgreSQL alike; SQLite's plan
+   * looks each key up in the primary-key index).
+   */
+  private static String byPositionSql(int n) {
+    StringBuilder sql = new StringBuilder("WITH k (i, cache_key) AS (VALUES ");
+    for (int i = 0; i < n; i++) {
+      sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?)");
+    }
+    return sql.append(") SELECT k.i, r.payload, r.checksum FROM k JOIN responses r ON r.cache_key = k.cache_key")
+        .toString();
+  }
+
   /** A stored reply as read: its payload's UTF-8 bytes (null when the column is null) and checksum. */
-  private record Row(String key, byte @Nullable [] payload, String checksum) {}
+  private record Row(int position, byte @Nullable [] payload, String checksum) {}
 
   /**
    * A payload column's UTF-8 bytes. SQLite hands out a text value's stored UTF-8 bytes as they are

@@ -182,6 +182,38 @@ public abstract class StoreContract {
   }
 
   @Test
+  void reads_many_keys_back_each_with_its_own_reply_leaving_out_missing_and_corrupted_rows() throws Exception {
+    // Three chunks of keys (500 per query), some never stored and one stored row damaged.
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 1_234; i++) {
+      keys.add(String.format("%064x", i * 7919L));
+    }
+    try (RunStore s = store.open()) {
+      for (int i = 0; i < keys.size(); i++) {
+        if (i % 5 != 3) {
+          s.responses().put(keys.get(i), "in-process", ModelReply.text("reply " + i));
+        }
+      }
+    }
+    try (Connection c = store.raw(); PreparedStatement p = c.prepareStatement(
+        "UPDATE responses SET payload = replace(payload, 'reply', 'XXXXX') WHERE cache_key = ?")) {
+      p.setString(1, keys.get(1_001));
+      assertThat(p.executeUpdate()).isEqualTo(1);
+    }
+    try (RunStore s = store.open()) {
+      ModelReply[] replies = s.responses().getInOrder(keys);
+      Map<String, ModelReply> byKey = s.responses().getAll(keys);
+      for (int i = 0; i < keys.size(); i++) {
+        String expected = i % 5 == 3 || i == 1_001 ? null : "reply " + i;
+        assertThat(replies[i] == null ? null : replies[i].text()).as("key %d", i).isEqualTo(expected);
+        assertThat(byKey.containsKey(keys.get(i)) ? byKey.get(keys.get(i)).text() : null).as("key %d", i)
+            .isEqualTo(expected);
+      }
+      assertThat(s.responses().corrupted()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void fresh_forces_calls_and_overwrites() {
     try (RunStore s = store.open()) {
       new CachingModelClient(model, s.responses(), false).complete(ask("a", 0)).join();
