@@ -102,10 +102,9 @@ final class ModelArm {
         resilient::stats, options.progressEvery());
     try {
       List<ModelRequest> requests = requests(prefixes, sampling(config));
-      if (model instanceof CachingModelClient c) {
-        c.prefetch(requests); // a warm rerun reads its replies in batches, not a query each
-      }
-      Map<String, Response> responses = generate(runner, prefixes, requests);
+      Optional<CachingModelClient> stored = model instanceof CachingModelClient c ? Optional.of(c) : Optional.empty();
+      stored.ifPresent(c -> c.prefetch(requests)); // a warm rerun reads its replies in batches, not a query each
+      Map<String, Response> responses = generate(runner, stored, prefixes, requests);
       // Counted after every call has finished, simulator calls included.
       Optional<ArmCache> cache = caches.stream().map(c -> ArmCache.of(c.stats())).reduce(ArmCache::plus);
       RunStats end = resilient.stats();
@@ -184,14 +183,21 @@ final class ModelArm {
     return requests;
   }
 
-  private static Map<String, Response> generate(ToolTurnRunner runner, List<Prefix> prefixes,
-      List<ModelRequest> requests) {
-    // Answers from the store come back complete and are taken at once: held until every call was
-    // sent, 10^5 futures and their stages were young-GC copying in a warm rerun.
+  private static Map<String, Response> generate(ToolTurnRunner runner, Optional<CachingModelClient> stored,
+      List<Prefix> prefixes, List<ModelRequest> requests) {
+    // A stored reply that calls no tools needs no future or tool step; other answers that come back
+    // complete are taken at once: held until every call was sent, 10^5 futures and their stages
+    // were young-GC copying in a warm rerun.
     Response[] answered = new Response[prefixes.size()];
     List<CompletableFuture<Response>> waiting = new ArrayList<>(prefixes.size());
     for (int i = 0; i < prefixes.size(); i++) {
       Prefix p = prefixes.get(i);
+      ModelReply reply = stored.isPresent() ? stored.get().takeStored(requests.get(i)) : null;
+      if (reply != null) {
+        answered[i] = response(p.sampleId(), reply);
+        waiting.add(null);
+        continue;
+      }
       CompletableFuture<Response> f = call(runner, requests.get(i), p.source().conversation(), p.sampleId());
       boolean done = f.isDone();
       answered[i] = done ? f.join() : null;
@@ -213,10 +219,14 @@ final class ModelArm {
     } catch (RuntimeException e) {
       outcome = CompletableFuture.failedFuture(e);
     }
-    return outcome.handle((o, e) -> e != null ? Response.failed(sampleId, Arms.reason(e))
-        : o.reply().refusedByApi() ? Response.refusedByApi(sampleId, o.reply().text())
-        : text(o.reply()).isBlank() ? Response.empty(sampleId, o.reply().finishReason())
-        : Response.of(sampleId, text(o.reply())));
+    return outcome.handle((o, e) -> e != null ? Response.failed(sampleId, Arms.reason(e)) : response(sampleId, o.reply()));
+  }
+
+  /** The arm's response for a model's last reply. */
+  private static Response response(String sampleId, ModelReply r) {
+    return r.refusedByApi() ? Response.refusedByApi(sampleId, r.text())
+        : text(r).isBlank() ? Response.empty(sampleId, r.finishReason())
+        : Response.of(sampleId, text(r));
   }
 
   /** The graded text: the reply, or its tool calls when it only calls tools (single-turn policy). */

@@ -35,6 +35,46 @@ class CachingModelClientTests {
   }
 
   @Test
+  void hands_out_a_prefetched_reply_without_tool_calls_once_and_counts_it_as_a_hit() {
+    ModelRequest plain = new ModelRequest(List.of(Turn.user("plain")), Map.of(), Map.of("temperature", 0), "p");
+    ModelRequest calling = new ModelRequest(List.of(Turn.user("tools")), Map.of(), Map.of("temperature", 0), "t");
+    ModelRequest absent = new ModelRequest(List.of(Turn.user("absent")), Map.of(), Map.of("temperature", 0), "a");
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    dev.rehearsal.model.ModelClient model = new dev.rehearsal.model.ModelClient() {
+      @Override
+      public java.util.concurrent.CompletableFuture<dev.rehearsal.model.ModelReply> complete(ModelRequest r) {
+        calls.incrementAndGet();
+        return java.util.concurrent.CompletableFuture.completedFuture(r == calling
+            ? new dev.rehearsal.model.ModelReply("", List.of(new ToolCall("c", "f", "{}")), "tool_calls", 1, 1,
+                java.time.Duration.ZERO)
+            : dev.rehearsal.model.ModelReply.text("re " + r.sampleKey()));
+      }
+
+      @Override
+      public String modelId() {
+        return "in-process";
+      }
+    };
+    try (RunStore store = RunStore.open(dir.resolve("s.db"))) {
+      CachingModelClient first = new CachingModelClient(model, store.responses(), false);
+      first.complete(plain).join();
+      first.complete(calling).join();
+      CachingModelClient rerun = new CachingModelClient(model, store.responses(), false);
+      List<ModelRequest> requests = List.of(plain, calling, absent);
+      rerun.prefetch(requests);
+
+      assertThat(rerun.takeStored(plain)).isNotNull().extracting(dev.rehearsal.model.ModelReply::text).isEqualTo("re p");
+      assertThat(rerun.takeStored(plain)).as("taken once").isNull();
+      assertThat(rerun.takeStored(calling)).as("a reply calling tools goes through complete").isNull();
+      assertThat(rerun.takeStored(absent)).isNull();
+      assertThat(rerun.stats().hits()).isEqualTo(1);
+      assertThat(rerun.complete(calling).join().toolCalls()).hasSize(1);
+      assertThat(rerun.stats().hits()).isEqualTo(2);
+      assertThat(calls.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void sqlite_store_is_in_wal_mode() throws Exception {
     Path file = dir.resolve("t.db");
     RunStore.open(file).close();
