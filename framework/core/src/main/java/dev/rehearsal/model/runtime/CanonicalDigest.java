@@ -152,6 +152,17 @@ public final class CanonicalDigest {
     return this;
   }
 
+  /**
+   * The opening of an object or field as canonical JSON bytes, written as they are, ending where a
+   * value follows directly (so no comma comes before it): {@code {"a":1,"b":}}, say. The caller
+   * keeps the name order (see the class comment).
+   */
+  public CanonicalDigest opening(byte[] canonical) {
+    separate();
+    put(canonical, 0, canonical.length);
+    return this;
+  }
+
   private void separate() {
     if (comma) {
       put(',');

@@ -1,5 +1,7 @@
 package dev.rehearsal.run.store;
 
+import dev.rehearsal.conversation.Role;
+import dev.rehearsal.conversation.Turn;
 import dev.rehearsal.model.ModelRequest;
 import dev.rehearsal.model.runtime.CanonicalDigest;
 import dev.rehearsal.model.runtime.CanonicalJson;
@@ -20,6 +22,10 @@ import org.apiguardian.api.API;
 public final class ModelKeys {
 
   private static final byte[] NO_TOOLS = utf8("\"tools\":{}");
+  /** {@code {"multimodal":M,"role":R,"text":} by role and multimodal, as CacheKey.message writes them. */
+  private static final byte[][] OPENINGS = openings();
+  /** What CacheKey.message writes after the text of a turn without tool calls: a comma, then this. */
+  private static final byte[] NO_CALLS = utf8("\"toolCalls\":[]}");
   private static final byte[] VERSION = utf8("\"version\":" + CacheKey.VERSION);
 
   private final String modelId;
@@ -41,8 +47,13 @@ public final class ModelKeys {
   /** The key of {@code request}. */
   public String of(ModelRequest request) {
     CanonicalDigest d = CanonicalDigest.start().beginObject().name("messages").beginArray();
-    for (dev.rehearsal.conversation.Turn turn : request.messages()) {
-      CacheKey.message(d, turn);
+    for (Turn turn : request.messages()) {
+      if (turn.toolCalls().isEmpty() && turn.toolCallId().isEmpty()) {
+        // Most turns: one opening, the text, one closing (each name written alone was most of a key's time).
+        d.opening(OPENINGS[2 * turn.role().ordinal() + (turn.multimodal() ? 1 : 0)]).value(turn.text()).raw(NO_CALLS);
+      } else {
+        CacheKey.message(d, turn);
+      }
     }
     d.endArray();
     Parameters p = last;
@@ -66,6 +77,17 @@ public final class ModelKeys {
   private Parameters parameters(Map<String, Object> map) {
     return new Parameters(map, utf8("\"model\":" + CanonicalJson.of(modelId) + ",\"parameters\":"
         + CanonicalJson.of(map)), CacheKey.random(map.get("temperature")));
+  }
+
+  private static byte[][] openings() {
+    byte[][] out = new byte[2 * Role.values().length][];
+    for (Role role : Role.values()) {
+      for (boolean multimodal : new boolean[] {false, true}) {
+        out[2 * role.ordinal() + (multimodal ? 1 : 0)] = utf8("{\"multimodal\":" + multimodal + ",\"role\":"
+            + CanonicalJson.of(role.wireName()) + ",\"text\":");
+      }
+    }
+    return out;
   }
 
   private static byte[] utf8(String canonical) {
