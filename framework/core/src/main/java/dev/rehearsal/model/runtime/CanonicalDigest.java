@@ -302,7 +302,7 @@ public final class CanonicalDigest {
   /**
    * {@code s} in UTF-8 as {@link String#getBytes} encodes it (a lone surrogate becomes '?'), quoted
    * and escaped as Jackson escapes, or raw when it is canonical JSON already. The characters are
-   * copied out a part at a time and encoded in one loop without a bounds check per byte: a
+   * copied out a part at a time and encoded in one loop without a flush check per byte: a
    * character at a time through {@link String#charAt} and {@link #put}, this was a fifth of a warm
    * rerun's key time, and the JDK's encoder would allocate an array per text.
    */

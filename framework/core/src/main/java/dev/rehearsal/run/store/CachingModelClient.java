@@ -34,7 +34,7 @@ public final class CachingModelClient implements ModelClient {
 
   private final Map<String, ?> settings;
   /** Built on first use: the delegate's model id may not be known at construction. */
-  private volatile ModelKeys keys;
+  private volatile @Nullable ModelKeys keys;
   /** At most this many keys claimed and not yet answered; the rest queue unclaimed (see below). */
   private final int window;
   private int claimedNow;

@@ -49,7 +49,7 @@ public final class ModelKeys {
     CanonicalDigest d = CanonicalDigest.start().beginObject().name("messages").beginArray();
     for (Turn turn : request.messages()) {
       if (turn.toolCalls().isEmpty() && turn.toolCallId().isEmpty()) {
-        // Most turns: one opening, the text, one closing (each name written alone was most of a key's time).
+        // Most turns: one opening, the text, one closing (each name written alone was a sixth of a key's time).
         d.opening(OPENINGS[2 * turn.role().ordinal() + (turn.multimodal() ? 1 : 0)]).value(turn.text()).raw(NO_CALLS);
       } else {
         CacheKey.message(d, turn);
