@@ -95,6 +95,23 @@ class CanonicalDigestTests {
   }
 
   @Test
+  void matches_the_hex_it_would_finish_with_and_no_other() {
+    SplittableRandom random = new SplittableRandom(19);
+    for (int i = 0; i < 2_000; i++) {
+      byte[] bytes = text(random).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String hex = CanonicalDigest.start().bytes(bytes).finish();
+      assertThat(hex).isEqualTo(CanonicalJson.sha256(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(CanonicalDigest.start().bytes(bytes).finishMatches(hex)).isTrue();
+      int at = random.nextInt(64);
+      String other = hex.substring(0, at) + (hex.charAt(at) == '0' ? '1' : '0') + hex.substring(at + 1);
+      assertThat(CanonicalDigest.start().bytes(bytes).finishMatches(other)).as("one digit off at %d", at).isFalse();
+      assertThat(CanonicalDigest.start().bytes(bytes).finishMatches(hex.toUpperCase(java.util.Locale.ROOT)))
+          .isEqualTo(hex.equals(hex.toUpperCase(java.util.Locale.ROOT)));
+      assertThat(CanonicalDigest.start().bytes(bytes).finishMatches(hex.substring(1))).isFalse();
+    }
+  }
+
+  @Test
   void fails_on_a_value_without_canonical_text_and_then_hashes_the_next_one_afresh() {
     Map<String, Object> nan = Map.of("a", "x".repeat(100), "n", Double.NaN);
 
